@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Habitat",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "habitat", targets: ["habitat"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .target(name: "HabitatCore"),
+        .target(name: "HabitatMarkdown", dependencies: ["CCmarkGFM", "HabitatCore"]),
+        .target(name: "HabitatContent", dependencies: ["HabitatCore", "HabitatMarkdown", "Yams"]),
+        .target(name: "HabitatRules", dependencies: ["HabitatCore"]),
+        .target(name: "HabitatSite", dependencies: [
+            "HabitatCore", "HabitatMarkdown", "HabitatContent", "HabitatRules",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .executableTarget(name: "habitat", dependencies: [
+            "HabitatSite",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "HabitatTests", dependencies: [
+            "HabitatCore", "HabitatMarkdown", "HabitatContent", "HabitatRules", "HabitatSite",
+        ]),
+    ],
+    swiftLanguageModes: [.v6]
+)

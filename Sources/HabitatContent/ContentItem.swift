@@ -1,0 +1,43 @@
+import HabitatCore
+import HabitatMarkdown
+
+/// What one source file holds once parsed.
+public enum ContentItem: Sendable {
+    case site(SiteFile)
+    case territory(id: String, TerritoryFile)
+    case communes(epci: String, CSVFile)
+    case plan(id: String, PlanFile, body: MarkdownDocument)
+    case fiche(plan: String, file: String, FicheFile, body: MarkdownDocument)
+    case tableSchema(id: String, TableSchemaFile)
+    case tableData(id: String, CSVFile)
+    case aid(id: String, AidFile, body: MarkdownDocument)
+    case aidRules(id: String, YAMLValue)
+    case bareme(id: String, YAMLValue)
+    case indicator(id: String, IndicatorFile)
+    case page(path: String, PageFile, body: MarkdownDocument)
+    case news(slug: String, NewsFile, body: MarkdownDocument)
+    case asset(path: String)
+}
+
+/// One parsed file: its path (as printed in diagnostics), what it holds, and its problems.
+public struct ParsedFile: Sendable {
+    public var path: String
+    public var relativePath: String
+    public var item: ContentItem?
+    public var diagnostics: [Diagnostic]
+    public var contentHash: UInt64
+}
+
+/// FNV-1a, 64 bits: a fast, stable hash for change detection and asset names (not for security).
+public enum StableHash {
+    public static func fnv1a<C: Collection>(_ bytes: C, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 where C.Element == UInt8 {
+        var h = seed
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    public static func hex(_ value: UInt64) -> String {
+        let s = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - s.count) + s
+    }
+}

@@ -1,0 +1,122 @@
+import HabitatCore
+import HabitatMarkdown
+
+/// Parses one content file, chosen by where it lives under `Content/`.
+public struct ContentParser: Sendable {
+    public var allowRawHTML: Bool
+
+    public init(allowRawHTML: Bool = false) { self.allowRawHTML = allowRawHTML }
+
+    /// - Parameters:
+    ///   - relativePath: the path under `Content/`, with `/` separators.
+    ///   - displayPath: the path printed in diagnostics.
+    public func parse(relativePath: String, displayPath: String, bytes: [UInt8]) -> ParsedFile {
+        var file = ParsedFile(path: displayPath, relativePath: relativePath, item: nil, diagnostics: [], contentHash: StableHash.fnv1a(bytes))
+        do {
+            file.item = try parseItem(relativePath, displayPath, bytes, &file.diagnostics)
+        } catch {
+            file.diagnostics.append(error)
+        }
+        return file
+    }
+
+    private func parseItem(_ rel: String, _ path: String, _ bytes: [UInt8], _ diagnostics: inout [Diagnostic]) throws(Diagnostic) -> ContentItem? {
+        let parts = rel.split(separator: "/").map(String.init)
+        let name = parts.last ?? rel
+        let (stem, ext) = splitExtension(name)
+        let top = parts.first ?? ""
+
+        func text() throws(Diagnostic) -> String {
+            var slice = bytes[...]
+            if slice.starts(with: [0xEF, 0xBB, 0xBF]) { slice = slice.dropFirst(3) }
+            return try UTF8Check.decode(slice, file: path)
+        }
+        func yaml() throws(Diagnostic) -> YAMLValue {
+            let t = try text()
+            guard let v = try YAMLParser.parse(t, file: path) else {
+                throw .error(SourceLocation(file: path, line: 1, column: 1), "the file is empty", code: "yaml.empty")
+            }
+            return v
+        }
+        func decode<T: Decodable>(_ type: T.Type, _ value: YAMLValue) throws(Diagnostic) -> T {
+            try ContentDecoder(file: path).decode(type, from: value)
+        }
+        func markdown<T: Decodable>(_ type: T.Type) throws(Diagnostic) -> (T, MarkdownDocument) {
+            let split = try FrontMatterSplit.split(try text(), file: path)
+            guard let fm = try YAMLParser.parse(split.yaml, file: path, lineOffset: split.yamlLineOffset) else {
+                throw .error(SourceLocation(file: path, line: 2, column: 1), "the front matter is empty; it needs at least 'titre'", code: "front-matter.missing-key")
+            }
+            let value = try decode(type, fm)
+            let doc = MarkdownRenderer.render(split.body, options: MarkdownOptions(allowRawHTML: allowRawHTML, lineOffset: split.bodyLineOffset))
+            return (value, doc)
+        }
+        func requireSlug(_ id: String) throws(Diagnostic) {
+            guard Slug.isValid(id) else {
+                throw .error(SourceLocation(file: path, line: 1, column: 1),
+                             "file name '\(name)' must be a slug (lowercase letters, digits and '-'); rename it '\(Slug.make(id)).\(ext)'", code: "file.bad-name")
+            }
+        }
+
+        switch (top, parts.count, ext) {
+        case ("site.yaml", 1, _):
+            return .site(try decode(SiteFile.self, try yaml()))
+        case ("territoires", 2, "yaml"):
+            try requireSlug(stem)
+            return .territory(id: stem, try decode(TerritoryFile.self, try yaml()))
+        case ("communes", 2, "csv"):
+            try requireSlug(stem)
+            return .communes(epci: stem, try CSVReader.read(bytes, file: path))
+        case ("plans", 3, "md") where name == "plan.md":
+            try requireSlug(parts[1])
+            let (plan, body) = try markdown(PlanFile.self)
+            return .plan(id: parts[1], plan, body: body)
+        case ("plans", 4, "md") where parts[2] == "actions":
+            try requireSlug(stem)
+            let (fiche, body) = try markdown(FicheFile.self)
+            return .fiche(plan: parts[1], file: stem, fiche, body: body)
+        case ("tables", 2, "yaml"):
+            try requireSlug(stem)
+            return .tableSchema(id: stem, try decode(TableSchemaFile.self, try yaml()))
+        case ("tables", 2, "csv"):
+            try requireSlug(stem)
+            return .tableData(id: stem, try CSVReader.read(bytes, file: path))
+        case ("aides", 2, "md"):
+            try requireSlug(stem)
+            let (aid, body) = try markdown(AidFile.self)
+            return .aid(id: stem, aid, body: body)
+        case ("aides", 2, "yaml") where stem.hasSuffix(".regles"):
+            let id = String(stem.dropLast(".regles".count))
+            try requireSlug(id)
+            return .aidRules(id: id, try yaml())
+        case ("baremes", 2, "yaml"):
+            try requireSlug(stem)
+            return .bareme(id: stem, try yaml())
+        case ("indicateurs", 2, "json"):
+            try requireSlug(stem)
+            return .indicator(id: stem, try decode(IndicatorFile.self, try json()))
+        case ("pages", _, "md") where parts.count >= 2:
+            for p in parts.dropFirst().dropLast() { try requireSlug(p) }
+            try requireSlug(stem)
+            let (page, body) = try markdown(PageFile.self)
+            return .page(path: (parts.dropFirst().dropLast() + [stem]).joined(separator: "/"), page, body: body)
+        case ("actualites", 2, "md"):
+            try requireSlug(stem)
+            let (news, body) = try markdown(NewsFile.self)
+            return .news(slug: stem, news, body: body)
+        case ("medias", _, _):
+            return .asset(path: rel)
+        default:
+            diagnostics.append(.warning(SourceLocation(file: path), "file ignored: Habitat does not know what '\(rel)' is (see 'habitat schema' for where each kind of file goes)", code: "file.ignored"))
+            return nil
+        }
+
+        func json() throws(Diagnostic) -> YAMLValue {
+            try JSONReader.parse(try text(), file: path)
+        }
+    }
+
+    private func splitExtension(_ name: String) -> (String, String) {
+        guard let dot = name.lastIndex(of: ".") else { return (name, "") }
+        return (String(name[..<dot]), String(name[name.index(after: dot)...]))
+    }
+}

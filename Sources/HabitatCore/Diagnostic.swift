@@ -1,0 +1,127 @@
+/// A position in a source file: 1-based line and column, columns counted in characters.
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int = 0, column: Int = 0) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String {
+        if line <= 0 { return file }
+        if column <= 0 { return "\(file):\(line)" }
+        return "\(file):\(line):\(column)"
+    }
+
+    public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+        (a.file, a.line, a.column) < (b.file, b.line, b.column)
+    }
+}
+
+/// How serious a diagnostic is: errors fail the build, warnings don't.
+public enum Severity: String, Sendable, Hashable, Comparable {
+    case error
+    case warning
+
+    public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
+}
+
+/// A message about user input, with its position and a stable code (`front-matter.unknown-key`).
+public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertible, Error {
+    public var location: SourceLocation
+    public var severity: Severity
+    public var message: String
+    public var code: String
+
+    public init(_ severity: Severity, at location: SourceLocation, _ message: String, code: String) {
+        self.location = location
+        self.severity = severity
+        self.message = message
+        self.code = code
+    }
+
+    public static func error(_ location: SourceLocation, _ message: String, code: String) -> Diagnostic {
+        Diagnostic(.error, at: location, message, code: code)
+    }
+
+    public static func warning(_ location: SourceLocation, _ message: String, code: String) -> Diagnostic {
+        Diagnostic(.warning, at: location, message, code: code)
+    }
+
+    /// `path:line:col: error: message [code]`, the form compilers use.
+    public var description: String {
+        "\(location): \(severity.rawValue): \(message) [\(code)]"
+    }
+
+    public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
+        (a.location, a.severity, a.code, a.message) < (b.location, b.severity, b.code, b.message)
+    }
+}
+
+/// An ordered collection of diagnostics that caps what it keeps.
+public struct Diagnostics: Sendable {
+    public private(set) var items: [Diagnostic] = []
+    public private(set) var droppedCount = 0
+    public let cap: Int
+
+    public init(cap: Int = 200) { self.cap = cap }
+
+    public var hasErrors: Bool { items.contains { $0.severity == .error } || droppedCount > 0 }
+    public var errorCount: Int { items.filter { $0.severity == .error }.count + droppedCount }
+    public var warningCount: Int { items.filter { $0.severity == .warning }.count }
+
+    public mutating func append(_ diagnostic: Diagnostic) {
+        if items.count < cap { items.append(diagnostic) } else { droppedCount += 1 }
+    }
+
+    public mutating func append<S: Sequence>(contentsOf diagnostics: S) where S.Element == Diagnostic {
+        for d in diagnostics { append(d) }
+    }
+
+    /// Diagnostics sorted by position, duplicates removed: the order they are printed in.
+    public var sorted: [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return items.sorted().filter { seen.insert($0).inserted }
+    }
+}
+
+/// The known names closest to a misspelt one, for "did you mean" hints.
+public func suggestion(for name: String, among candidates: some Sequence<String>) -> String? {
+    var best: (String, Int)?
+    for candidate in candidates {
+        let distance = editDistance(name.lowercased(), candidate.lowercased())
+        let limit = max(2, min(name.count, candidate.count) / 3)
+        if distance <= limit, best == nil || distance < best!.1 || (distance == best!.1 && candidate < best!.0) {
+            best = (candidate, distance)
+        }
+    }
+    return best?.0
+}
+
+/// Levenshtein distance over characters.
+public func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}
+
+extension String {
+    /// ` (did you mean 'x'?)` or nothing.
+    public static func didYouMean(_ name: String, among candidates: some Sequence<String>) -> String {
+        guard let s = suggestion(for: name, among: candidates) else { return "" }
+        return " (did you mean '\(s)'?)"
+    }
+}

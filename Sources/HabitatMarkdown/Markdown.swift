@@ -1,0 +1,180 @@
+import CCmarkGFM
+import HabitatCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Markdown rendered to HTML by cmark-gfm, with what the resolve stage needs: headings and links.
+public struct MarkdownDocument: Sendable {
+    /// A heading: level, plain text, its anchor and where it stands in the source.
+    public struct Heading: Sendable, Hashable {
+        public var level: Int
+        public var text: String
+        public var anchor: String
+        public var line: Int
+        public var column: Int
+    }
+
+    /// A link or image destination with its position in the source.
+    public struct Link: Sendable, Hashable {
+        public var destination: String
+        public var isImage: Bool
+        public var hasText: Bool
+        public var line: Int
+        public var column: Int
+    }
+
+    public var html: String
+    public var headings: [Heading]
+    public var links: [Link]
+    /// Plain text of the whole document (for excerpts and search).
+    public var plainText: String
+}
+
+/// Options for rendering Markdown.
+public struct MarkdownOptions: Sendable {
+    /// Raw HTML passes through only when the site config allows it; otherwise cmark-gfm omits it.
+    public var allowRawHTML: Bool
+    /// Lines to add to every reported line (the front matter above the body).
+    public var lineOffset: Int
+
+    public init(allowRawHTML: Bool = false, lineOffset: Int = 0) {
+        self.allowRawHTML = allowRawHTML
+        self.lineOffset = lineOffset
+    }
+}
+
+/// Renders GitHub-flavoured Markdown with the table, strikethrough, autolink, tagfilter and
+/// tasklist extensions and footnotes.
+public enum MarkdownRenderer {
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    public static func render(_ source: String, options: MarkdownOptions = MarkdownOptions()) -> MarkdownDocument {
+        _ = registered
+        var flags = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
+        if options.allowRawHTML { flags |= CMARK_OPT_UNSAFE }
+        guard let parser = cmark_parser_new(flags) else {
+            return MarkdownDocument(html: "", headings: [], links: [], plainText: "")
+        }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        source.utf8CString.withUnsafeBufferPointer { buffer in
+            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        }
+        guard let root = cmark_parser_finish(parser) else {
+            return MarkdownDocument(html: "", headings: [], links: [], plainText: "")
+        }
+        defer { cmark_node_free(root) }
+
+        var headings: [MarkdownDocument.Heading] = []
+        var links: [MarkdownDocument.Link] = []
+        var plain = ""
+        var usedAnchors: [String: Int] = [:]
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+
+        let iter = cmark_iter_new(root)
+        defer { cmark_iter_free(iter) }
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iter) else { continue }
+            let type = cmark_node_get_type(node)
+            guard event == CMARK_EVENT_ENTER else { continue }
+            switch type {
+            case CMARK_NODE_HEADING:
+                let text = plainText(of: node)
+                var anchor = Slug.make(text)
+                if anchor.isEmpty { anchor = "section" }
+                if let n = usedAnchors[anchor] {
+                    usedAnchors[anchor] = n + 1
+                    anchor += "-\(n + 1)"
+                } else {
+                    usedAnchors[anchor] = 1
+                }
+                let line = Int(cmark_node_get_start_line(node))
+                headings.append(.init(level: Int(cmark_node_get_heading_level(node)), text: text, anchor: anchor,
+                                      line: line + options.lineOffset,
+                                      column: characterColumn(lines, line: line, byteColumn: Int(cmark_node_get_start_column(node)))))
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                let line = Int(cmark_node_get_start_line(node))
+                links.append(.init(destination: url, isImage: type == CMARK_NODE_IMAGE,
+                                   hasText: !plainText(of: node).trimmingSpaces.isEmpty,
+                                   line: line + options.lineOffset,
+                                   column: characterColumn(lines, line: line, byteColumn: Int(cmark_node_get_start_column(node)))))
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(node) { plain += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_PARAGRAPH:
+                plain += " "
+            default:
+                break
+            }
+        }
+
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+        var html = ""
+        if let cString = cmark_render_html(root, flags & ~CMARK_OPT_SOURCEPOS, extensions) {
+            html = String(cString: cString)
+            free(cString)
+        }
+        html = addHeadingAnchors(html, headings)
+        return MarkdownDocument(html: html, headings: headings, links: links, plainText: plain.trimmingSpaces)
+    }
+
+    private static func plainText(of node: OpaquePointer) -> String {
+        var out = ""
+        var child = cmark_node_first_child(node)
+        while let c = child {
+            let type = cmark_node_get_type(c)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(c) {
+                out += String(cString: literal)
+            } else {
+                out += plainText(of: c)
+            }
+            child = cmark_node_next(c)
+        }
+        return out
+    }
+
+    /// cmark counts columns in bytes; diagnostics count characters.
+    private static func characterColumn(_ lines: [Substring], line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, line <= lines.count, byteColumn > 1 else { return max(byteColumn, 1) }
+        let utf8 = lines[line - 1].utf8
+        let end = utf8.index(utf8.startIndex, offsetBy: min(byteColumn - 1, utf8.count))
+        return lines[line - 1][..<end].count + 1
+    }
+
+    /// Gives each `<hN>` the anchor computed from the tree, in document order.
+    private static func addHeadingAnchors(_ html: String, _ headings: [MarkdownDocument.Heading]) -> String {
+        guard !headings.isEmpty else { return html }
+        var out = ""
+        out.reserveCapacity(html.utf8.count + headings.count * 24)
+        var rest = html[...]
+        for heading in headings {
+            let tag = "<h\(heading.level)>"
+            guard let range = rest.firstRange(of: tag) else { break }
+            out += rest[..<range.lowerBound]
+            out += "<h\(heading.level) id=\"\(heading.anchor)\">"
+            rest = rest[range.upperBound...]
+        }
+        out += rest
+        return out
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = self[...]
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,2 @@
+/// Simulator rules: a small, safe expression language.
+public enum HabitatRulesModule {}

@@ -1,0 +1,3 @@
+import HabitatCore
+/// The build pipeline.
+public enum HabitatSiteModule {}
