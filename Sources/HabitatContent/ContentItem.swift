@@ -26,6 +26,14 @@ public struct ParsedFile: Sendable {
     public var item: ContentItem?
     public var diagnostics: [Diagnostic]
     public var contentHash: UInt64
+
+    public init(path: String, relativePath: String, item: ContentItem?, diagnostics: [Diagnostic], contentHash: UInt64) {
+        self.path = path
+        self.relativePath = relativePath
+        self.item = item
+        self.diagnostics = diagnostics
+        self.contentHash = contentHash
+    }
 }
 
 /// FNV-1a, 64 bits: a fast, stable hash for change detection and asset names (not for security).

@@ -25,6 +25,7 @@ public struct SiteFile: Decodable, Sendable {
     public struct MenuItem: Decodable, Sendable, Hashable {
         public var titre: String
         public var url: String
+        public init(titre: String, url: String) { self.titre = titre; self.url = url }
     }
     public var titre: String
     public var sous_titre: String?

@@ -1,0 +1,138 @@
+import Foundation
+import HabitatContent
+import HabitatCore
+
+/// Options of one build, as the CLI gathers them.
+public struct BuildOptions: Sendable {
+    public var contentDir: String
+    public var themeDir: String
+    public var outputDir: String
+    public var baseURL: String?
+    public var includeDrafts: Bool
+    public var buildDate: CalendarDay?
+    public var workers: Int
+    /// `check` stops before writing.
+    public var write: Bool
+
+    public init(contentDir: String = "Content", themeDir: String = "Themes/default", outputDir: String = "Site",
+                baseURL: String? = nil, includeDrafts: Bool = false, buildDate: CalendarDay? = nil,
+                workers: Int = ProcessInfo.processInfo.activeProcessorCount, write: Bool = true) {
+        self.contentDir = contentDir
+        self.themeDir = themeDir
+        self.outputDir = outputDir
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.buildDate = buildDate
+        self.workers = workers
+        self.write = write
+    }
+}
+
+/// What a build reports: diagnostics, counts and time per stage.
+public struct BuildReport: Sendable {
+    public var diagnostics: [Diagnostic] = []
+    public var pagesWritten = 0
+    public var filesWritten = 0
+    public var stageTimes: [(String, Double)] = []
+    public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
+}
+
+/// The whole pipeline: discover, parse, resolve, render, write, report.
+public enum SiteBuilder {
+    public static func run(_ options: BuildOptions) async -> BuildReport {
+        var report = BuildReport()
+        var clock = StageClock()
+        let display = options.contentDir.hasSuffix("/") ? options.contentDir : options.contentDir + "/"
+
+        guard FileSystem.isDirectory(options.contentDir) else {
+            report.diagnostics = [.error(SourceLocation(file: options.contentDir), "content folder not found", code: "site.missing-content")]
+            return report
+        }
+        let siteAllowsRaw = rawHTMLAllowed(options.contentDir)
+        let parsed = await ParseStage.run(contentDir: options.contentDir, displayPrefix: display, allowRawHTML: siteAllowsRaw, workers: options.workers)
+        report.stageTimes.append(("analyse", clock.lap()))
+        var diagnostics = Diagnostics()
+        for f in parsed { diagnostics.append(contentsOf: f.diagnostics) }
+
+        let buildDate = options.buildDate ?? defaultBuildDate(parsed)
+        let (indexOrNil, resolveDiagnostics) = Resolver.resolve(parsed, buildDate: buildDate, includeDrafts: options.includeDrafts, contentDisplay: display)
+        diagnostics.append(contentsOf: resolveDiagnostics)
+        let (themeOrNil, themeDiagnostics) = Theme.load(dir: options.themeDir, displayDir: options.themeDir)
+        diagnostics.append(contentsOf: themeDiagnostics)
+        report.stageTimes.append(("résolution", clock.lap()))
+        guard let index = indexOrNil, let theme = themeOrNil, !diagnostics.hasErrors else {
+            report.diagnostics = diagnostics.sorted
+            return report
+        }
+
+        let renderer = Renderer(index: index, theme: theme, buildDate: buildDate, baseURL: options.baseURL ?? index.site.url)
+        let jobs = PageJob.all(index)
+        let results = await render(jobs, with: renderer, workers: options.workers)
+        var files: [OutputFile] = []
+        var missing = Set<String>()
+        for r in results { files += r.files; missing.formUnion(r.missingVariables) }
+        for name in missing.sorted() {
+            if name.hasPrefix("template:") {
+                diagnostics.append(.error(SourceLocation(file: options.themeDir + "/templates"), "missing template '\(name.dropFirst(9)).mustache'", code: "template.missing"))
+            } else {
+                let at = theme.locate(variable: name) ?? SourceLocation(file: options.themeDir + "/templates")
+                diagnostics.append(.error(at, "unknown variable '\(name)' in a template", code: "template.unknown-variable"))
+            }
+        }
+        report.stageTimes.append(("rendu", clock.lap()))
+        if diagnostics.hasErrors || !options.write {
+            report.diagnostics = diagnostics.sorted
+            return report
+        }
+        do {
+            let written = try SiteWriter.write(files, assets: theme.assetFiles, media: index.assets.map { (String($0.dropFirst("medias/".count)), options.contentDir + "/" + $0) }, to: options.outputDir)
+            report.filesWritten = written
+            report.pagesWritten = files.filter { $0.path.hasSuffix(".html") }.count
+        } catch {
+            diagnostics.append(.error(SourceLocation(file: options.outputDir), "\(error)", code: "write.failed"))
+        }
+        report.stageTimes.append(("écriture", clock.lap()))
+        report.diagnostics = diagnostics.sorted
+        return report
+    }
+
+    static func render(_ jobs: [PageJob], with renderer: Renderer, workers: Int) async -> [Renderer.Result] {
+        let n = max(1, workers)
+        var results = [Renderer.Result?](repeating: nil, count: jobs.count)
+        await withTaskGroup(of: [(Int, Renderer.Result)].self) { group in
+            for w in 0..<n {
+                group.addTask {
+                    var out: [(Int, Renderer.Result)] = []
+                    var i = w
+                    while i < jobs.count { out.append((i, renderer.render(jobs[i]))); i += n }
+                    return out
+                }
+            }
+            for await chunk in group { for (i, r) in chunk { results[i] = r } }
+        }
+        return results.compactMap { $0 }
+    }
+
+    /// The build date: `SOURCE_DATE_EPOCH`, else `date` in site.yaml, else today (UTC).
+    static func defaultBuildDate(_ parsed: [ParsedFile]) -> CalendarDay {
+        if let s = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let secs = Int64(s) { return CalendarDay(unixSeconds: secs) }
+        for f in parsed { if case .site(let site)? = f.item, let d = site.date { return d } }
+        return CalendarDay(unixSeconds: Int64(Date().timeIntervalSince1970))
+    }
+
+    static func rawHTMLAllowed(_ contentDir: String) -> Bool {
+        guard let bytes = FileSystem.readBytes(contentDir + "/site.yaml"), let text = String(validating: bytes, as: UTF8.self),
+              let v = try? YAMLParser.parse(text, file: "site.yaml"), case .scalar(let s, _, _)? = v["html_brut"] else { return false }
+        return s == "true" || s == "oui"
+    }
+}
+
+/// Measures the time of each stage.
+struct StageClock {
+    private var last = DispatchTime.now().uptimeNanoseconds
+    mutating func lap() -> Double {
+        let now = DispatchTime.now().uptimeNanoseconds
+        defer { last = now }
+        return Double(now - last) / 1e9
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import HabitatCore
+
+/// Plain POSIX file access: reading bytes, listing trees, writing files.
+public enum FileSystem {
+    /// Every regular file under `root`, as sorted relative paths (hidden files skipped).
+    public static func listFiles(under root: String) -> [String] {
+        var out: [String] = []
+        func walk(_ rel: String) {
+            let dir = rel.isEmpty ? root : root + "/" + rel
+            guard let d = opendir(dir) else { return }
+            defer { closedir(d) }
+            var names: [(String, Bool)] = []
+            while let entry = readdir(d) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) { ptr in
+                    ptr.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                }
+                if name.hasPrefix(".") || name.hasSuffix("~") { continue }
+                var isDir = entry.pointee.d_type == DT_DIR
+                if entry.pointee.d_type == DT_UNKNOWN || entry.pointee.d_type == DT_LNK {
+                    var st = stat()
+                    if stat(dir + "/" + name, &st) == 0 { isDir = (st.st_mode & S_IFMT) == S_IFDIR }
+                }
+                names.append((name, isDir))
+            }
+            for (name, isDir) in names.sorted(by: { $0.0 < $1.0 }) {
+                let child = rel.isEmpty ? name : rel + "/" + name
+                if isDir { walk(child) } else { out.append(child) }
+            }
+        }
+        walk("")
+        return out.sorted()
+    }
+
+    public static func readBytes(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return nil }
+        var size = Int(st.st_size)
+        var buffer = [UInt8](repeating: 0, count: max(size, 1))
+        var total = 0
+        while true {
+            if total == buffer.count { buffer.append(contentsOf: [UInt8](repeating: 0, count: max(4096, size))); size = buffer.count }
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + total, $0.count - total) }
+            if n < 0 { return nil }
+            if n == 0 { break }
+            total += n
+        }
+        buffer.removeLast(buffer.count - total)
+        return buffer
+    }
+
+    public static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    public static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0
+    }
+
+    /// Creates a directory and its parents (like `mkdir -p`).
+    public static func makeDirectories(_ path: String) throws {
+        if isDirectory(path) { return }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != path { try makeDirectories(parent) }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw SiteError.io("cannot create directory \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    public static func write(_ bytes: some Collection<UInt8>, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw SiteError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        let array = Array(bytes)
+        var offset = 0
+        while offset < array.count {
+            let n = array.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n <= 0 { throw SiteError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
+            offset += n
+        }
+    }
+
+    public static func removeTree(_ path: String) {
+        guard exists(path) else { return }
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
+
+/// Failures outside the content (disk, permissions).
+public enum SiteError: Error, CustomStringConvertible {
+    case io(String)
+    public var description: String {
+        switch self { case .io(let m): return m }
+    }
+}

@@ -1,0 +1,125 @@
+import HabitatContent
+import HabitatCore
+import HabitatMarkdown
+
+/// A territory of the hierarchy: région > département > EPCI, with its sectors.
+public struct Territory: Sendable {
+    public var id: String
+    public var file: TerritoryFile
+    public var path: String
+    public var childIds: [String] = []
+    /// Communes directly in this EPCI (slugs, sorted by name).
+    public var communeSlugs: [String] = []
+    public var url: String { "/territoires/\(id)/" }
+    public var name: String { file.nom }
+    public var shortName: String { file.sigle ?? file.nom }
+}
+
+/// A sector an EPCI defines, with the communes in it.
+public struct Sector: Sendable {
+    public var id: String
+    public var name: String
+    public var kind: String?
+    public var territoryId: String
+    public var communeSlugs: [String] = []
+}
+
+/// A commune with where it sits in the hierarchy.
+public struct Commune: Sendable {
+    public var slug: String
+    public var name: String
+    public var epciId: String
+    public var sectorId: String?
+    public var structuration: String?
+    public var profil: String?
+    public var source: String
+    public var path: String
+    public var line: Int
+    public var url: String { "/communes/\(slug)/" }
+}
+
+/// A fiche-action within its plan.
+public struct Fiche: Sendable {
+    public var planId: String
+    public var fileStem: String
+    public var data: FicheFile
+    public var body: MarkdownDocument
+    public var path: String
+    /// Communes the scope covers, when it can be evaluated (nil for free-text scopes).
+    public var scopeCommunes: [String]?
+    /// Fiches of the same plan that cite this one.
+    public var citedBy: [String] = []
+    public var numero: String { data.numero }
+    public var slug: String { Slug.make(data.numero) }
+    public var url: String { "/plans/\(planId)/actions/\(slug)/" }
+}
+
+/// A plan with its fiches in document order.
+public struct Plan: Sendable {
+    public var id: String
+    public var data: PlanFile
+    public var body: MarkdownDocument
+    public var path: String
+    public var fiches: [Fiche] = []
+    public var url: String { "/plans/\(id)/" }
+}
+
+/// One cell of a data table: the text as printed and its number when it has one.
+public struct TableCell: Sendable, Hashable {
+    public var text: String
+    public var number: Double?
+}
+
+/// A row of a data table, with the commune it concerns when the table is keyed by commune.
+public struct TableRow: Sendable {
+    public var cells: [TableCell]
+    public var communeSlug: String?
+    public var level: String?
+    public var line: Int
+}
+
+/// A CSV data table with its schema.
+public struct DataTable: Sendable {
+    public var id: String
+    public var schema: TableSchemaFile
+    public var rows: [TableRow]
+    public var schemaPath: String
+    public var csvPath: String
+    public func columnIndex(_ id: String) -> Int? { schema.colonnes.firstIndex { $0.id == id } }
+}
+
+/// An aid guide, with its compiled simulator when it has one.
+public struct Aid: Sendable {
+    public var id: String
+    public var data: AidFile
+    public var body: MarkdownDocument
+    public var path: String
+    public var scopeCommunes: [String]?
+    public var url: String { "/aides/\(id)/" }
+}
+
+/// An indicator and its values.
+public struct Indicator: Sendable {
+    public var id: String
+    public var data: IndicatorFile
+    public var path: String
+    public var url: String { "/indicateurs/\(id)/" }
+}
+
+/// A free page.
+public struct FreePage: Sendable {
+    public var path: String
+    public var data: PageFile
+    public var body: MarkdownDocument
+    public var file: String
+    public var url: String { "/\(path)/" }
+}
+
+/// A news item.
+public struct NewsItem: Sendable {
+    public var slug: String
+    public var data: NewsFile
+    public var body: MarkdownDocument
+    public var file: String
+    public var url: String { "/actualites/\(slug)/" }
+}

@@ -1,3 +1,0 @@
-import HabitatCore
-/// The build pipeline.
-public enum HabitatSiteModule {}

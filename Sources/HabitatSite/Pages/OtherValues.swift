@@ -1,0 +1,170 @@
+import HabitatContent
+import HabitatCore
+
+extension Renderer {
+    func homeValues() -> [String: Any] {
+        let groups: [[String: Any]] = index.territoryOrder.compactMap { index.territories[$0] }.filter { !$0.communeSlugs.isEmpty }.map { t in
+            let sectors = index.sectors.values.filter { $0.territoryId == t.id }.sorted { $0.name < $1.name }
+            let inSector = Set(sectors.flatMap(\.communeSlugs))
+            func links(_ slugs: [String]) -> [[String: Any]] {
+                slugs.compactMap { index.communes[$0] }.sorted { $0.name < $1.name }.map { ["nom": $0.name, "url": $0.url, "slug": $0.slug] }
+            }
+            var groups: [[String: Any]] = sectors.map { ["nom": $0.name, "communes": links($0.communeSlugs)] }
+            let loose = t.communeSlugs.filter { !inSector.contains($0) }
+            if !loose.isEmpty { groups.append(["nom": sectors.isEmpty ? "Communes" : "Autres communes", "communes": links(loose)]) }
+            return ["nom": t.name, "sigle": t.shortName, "url": t.url, "groupes": groups, "nombre": French.plural(t.communeSlugs.count, "commune")]
+        }
+        let aids = index.aidOrder.compactMap { index.aids[$0] }.filter { $0.data.statut == .enVigueur }
+        let keyIndicators = index.indicatorOrder.compactMap { index.indicators[$0] }.filter { ind in
+            ind.data.valeurs.contains { $0.cible != nil && index.territories[$0.territoire.value] != nil }
+        }.prefix(6)
+        return [
+            "territoires": list(groups),
+            "aides": list(aids.prefix(6).map { ["titre": $0.data.titre, "url": $0.url, "resume": $0.data.resume] as [String: Any] }),
+            "actualites": list(index.news.prefix(3).map(newsSummary)),
+            "indicateurs": list(keyIndicators.map(indicatorCard)),
+            "plans": list(index.planOrder.compactMap { index.plans[$0] }.map(planSummary)),
+            "nombre_communes": French.plural(index.communes.count, "commune"),
+        ]
+    }
+
+    func aidsValues() -> [String: Any] {
+        let audiences = AidFile.Audience.allCases.filter { a in index.aids.values.contains { $0.data.publics.contains(a) } }
+        return [
+            "aides": list(index.aidOrder.compactMap { index.aids[$0] }.map { a in
+                ["titre": a.data.titre, "url": a.url, "resume": a.data.resume, "montant": a.data.montant,
+                 "statut": a.data.statut.label, "en_vigueur": a.data.statut == .enVigueur,
+                 "publics": a.data.publics.map(\.label).joined(separator: ", "),
+                 "publics_codes": a.data.publics.map(\.rawValue).joined(separator: " "),
+                 "territoire": a.data.territoire.value == "france" ? "France entière" : (index.territories[a.data.territoire.value]?.shortName ?? ""),
+                 "territoire_code": a.data.territoire.value,
+                 "financeur": a.data.financeur] as [String: Any]
+            }),
+            "publics": list(audiences.map { ["code": $0.rawValue, "libelle": $0.label] as [String: Any] }),
+            "territoires": list((["france"] + index.territoryOrder.filter { t in index.aids.values.contains { $0.data.territoire.value == t } }).map { t in
+                ["code": t, "libelle": t == "france" ? "France entière" : (index.territories[t]?.shortName ?? t)] as [String: Any]
+            }),
+        ]
+    }
+
+    func aidValues(_ a: Aid) -> [String: Any] {
+        let d = a.data
+        let plan = d.plan.flatMap { index.plans[$0.value] }
+        let fiches = plan.map { p in (d.fiches ?? []).compactMap { n in p.fiches.first { $0.numero == n.value } }.map { ficheLink($0, p) } } ?? []
+        let communes: [[String: Any]] = (d.perimetre != nil ? (a.scopeCommunes ?? []) : []).compactMap { index.communes[$0] }.map { ["nom": $0.name, "url": $0.url] }
+        return [
+            "aide": ["titre": d.titre, "resume": d.resume, "montant": d.montant, "financeur": d.financeur,
+                     "statut": d.statut.label, "en_vigueur": d.statut == .enVigueur, "terminee": d.statut == .terminee,
+                     "periode": optText(d.periode), "publics": d.publics.map(\.label).joined(separator: ", ")] as [String: Any],
+            "territoire": d.territoire.value == "france" ? ["nom": "France entière", "url": absent] as [String: Any]
+                : opt(index.territories[d.territoire.value].map { ["nom": $0.name, "url": $0.url] as [String: Any] }),
+            "plan": opt(plan.map(planSummary)),
+            "fiches": list(fiches),
+            "montants": list((d.montants ?? []).map(Format.budgetRow)),
+            "conditions": textList(d.conditions),
+            "inconnues": textList(d.inconnues),
+            "demarches": textList(d.demarches),
+            "cumul": textList(d.cumul),
+            "perimetre": scopeValues(d.perimetre, communes: communes, territory: d.territoire.value),
+            "corps": a.body.html,
+            "source": Format.source(d.source),
+            "ecarts": Format.discrepancies(d.ecarts),
+            "simulateur": absent,
+        ]
+    }
+
+    func newsSummary(_ n: NewsItem) -> [String: Any] {
+        ["titre": n.data.titre, "url": n.url, "date": French.date(n.data.publication ?? n.data.date),
+         "date_iso": (n.data.publication ?? n.data.date).description, "resume": optText(n.data.resume)]
+    }
+
+    func newsListValues() -> [String: Any] { ["actualites": list(index.news.map(newsSummary))] }
+
+    func newsValues(_ n: NewsItem) -> [String: Any] {
+        var v = newsSummary(n)
+        v["corps"] = n.body.html
+        return ["actualite": v]
+    }
+
+    func dataValues() -> [String: Any] {
+        [
+            "tableaux": list(index.tableOrder.compactMap { index.tables[$0] }.map { t in
+                ["id": t.id, "titre": t.schema.titre, "description": optText(t.schema.description),
+                 "csv": "/donnees/\(t.id).csv", "json": "/donnees/\(t.id).json", "lignes": French.plural(t.rows.count, "ligne"),
+                 "source": Format.source(t.schema.source),
+                 "colonnes": t.schema.colonnes.map { ["id": $0.id, "libelle": $0.libelle, "type": $0.type.rawValue, "unite": optText($0.unite)] as [String: Any] },
+                 "totaux": list((t.schema.totaux ?? []).map { ["ligne": $0.ligne, "colonne": $0.colonne, "imprime": $0.imprime, "recalcule": $0.recalcule] as [String: Any] })] as [String: Any]
+            }),
+            "indicateurs": list(index.indicatorOrder.compactMap { index.indicators[$0] }.map { i in
+                ["titre": i.data.titre, "url": i.url, "csv": "/donnees/indicateurs/\(i.id).csv", "json": "/donnees/indicateurs/\(i.id).json"] as [String: Any]
+            }),
+            "communes": French.plural(index.communes.count, "commune"),
+        ]
+    }
+
+    func discrepancyValues() -> [String: Any] {
+        var groups: [[String: Any]] = []
+        func add(_ title: String, _ url: String?, _ items: [Discrepancy]?, _ source: SourceRef?) {
+            guard let items, !items.isEmpty else { return }
+            groups.append(["titre": title, "url": opt(url), "ecarts": Format.discrepancies(items), "source": Format.source(source)])
+        }
+        for id in index.territoryOrder { let t = index.territories[id]!; add(t.name, t.url, t.file.ecarts, t.file.source) }
+        for id in index.planOrder {
+            let p = index.plans[id]!
+            add(p.data.titre, p.url, p.data.ecarts, p.data.source)
+            for f in p.fiches { add("\(p.data.titre) — \(levelWord(p, \.action, "Action")) \(f.numero) : \(f.data.titre)", f.url, f.data.ecarts, f.data.source) }
+        }
+        for id in index.tableOrder { let t = index.tables[id]!; add("Tableau : " + t.schema.titre, "/donnees/#table-\(id)", t.schema.ecarts, t.schema.source) }
+        for id in index.aidOrder { let a = index.aids[id]!; add("Aide : " + a.data.titre, a.url, a.data.ecarts, a.data.source) }
+        let count = groups.reduce(0) { $0 + (($1["ecarts"] as? [[String: Any]])?.count ?? 0) }
+        return ["groupes": list(groups), "nombre": French.plural(count, "écart relevé", "écarts relevés")]
+    }
+
+    func atomFeed() -> String {
+        let updated = (index.news.first.map { $0.data.publication ?? $0.data.date } ?? buildDate).description
+        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"fr\">\n"
+        out += "  <title>\(HTML.escape(index.site.titre)) — Actualités</title>\n"
+        out += "  <id>\(HTML.escape(baseURL))/actualites/</id>\n"
+        out += "  <link rel=\"self\" href=\"\(HTML.escape(baseURL))/actualites/atom.xml\"/>\n"
+        out += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(HTML.escape(baseURL))/actualites/\"/>\n"
+        out += "  <updated>\(updated)T00:00:00Z</updated>\n"
+        out += "  <author><name>\(HTML.escape(index.site.editeur ?? index.site.titre))</name></author>\n"
+        for n in index.news {
+            let date = (n.data.publication ?? n.data.date).description
+            out += "  <entry>\n    <title>\(HTML.escape(n.data.titre))</title>\n"
+            out += "    <id>\(HTML.escape(baseURL + n.url))</id>\n    <link href=\"\(HTML.escape(baseURL + n.url))\"/>\n"
+            out += "    <updated>\(date)T00:00:00Z</updated>\n"
+            if let r = n.data.resume { out += "    <summary>\(HTML.escape(r))</summary>\n" }
+            out += "    <content type=\"html\">\(HTML.escape(n.body.html))</content>\n  </entry>\n"
+        }
+        return out + "</feed>\n"
+    }
+
+    func sitemap() -> String {
+        var urls = ["/", "/aides/", "/actualites/", "/donnees/", "/indicateurs/", "/ecarts/", "/recherche/"]
+        urls += index.territoryOrder.map { "/territoires/\($0)/" }
+        for id in index.planOrder { urls.append("/plans/\(id)/"); urls += index.plans[id]!.fiches.map(\.url) }
+        urls += index.communeOrder.map { "/communes/\($0)/" }
+        urls += index.aidOrder.map { "/aides/\($0)/" }
+        urls += index.indicatorOrder.map { "/indicateurs/\($0)/" }
+        urls += index.pages.map(\.url) + index.news.map(\.url)
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for u in urls { out += "  <url><loc>\(HTML.escape(baseURL + u))</loc><lastmod>\(buildDate)</lastmod></url>\n" }
+        return out + "</urlset>\n"
+    }
+
+    func tableCSV(_ t: DataTable) -> String {
+        func q(_ s: String) -> String { s.contains(";") || s.contains("\"") || s.contains("\n") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
+        var out = t.schema.colonnes.map { q($0.id) }.joined(separator: ";") + "\n"
+        for r in t.rows { out += r.cells.map { q($0.text) }.joined(separator: ";") + "\n" }
+        return out
+    }
+
+    func tableJSON(_ t: DataTable) -> String {
+        JSONValue.object([
+            ("id", .string(t.id)), ("titre", .string(t.schema.titre)), ("source", .string(t.schema.source.label)),
+            ("colonnes", .array(t.schema.colonnes.map { .object([("id", .string($0.id)), ("libelle", .string($0.libelle)), ("type", .string($0.type.rawValue)), ("unite", $0.unite.map(JSONValue.string) ?? .null)]) })),
+            ("lignes", .array(t.rows.map { r in .object(zip(t.schema.colonnes, r.cells).map { ($0.id, $1.number.map(JSONValue.number) ?? ($1.text.isEmpty ? .null : .string($1.text))) }) })),
+        ]).serialized() + "\n"
+    }
+}

@@ -1,0 +1,50 @@
+import HabitatContent
+import HabitatCore
+
+/// One output to produce: a Sendable description; rendering turns it into bytes.
+public enum PageJob: Sendable, Hashable {
+    case home, notFound, search, aids, news, dataIndex, discrepancies, indicators, plansIndex
+    case territory(String), plan(String), fiche(plan: String, index: Int), commune(String), card(String)
+    case aid(String), indicator(String), page(Int), newsItem(Int)
+    case alias(from: String, to: String)
+
+    /// Every page of the site, in a stable order.
+    public static func all(_ index: SiteIndex) -> [PageJob] {
+        var jobs: [PageJob] = [.home, .notFound, .search, .aids, .news, .dataIndex, .discrepancies, .indicators, .plansIndex]
+        jobs += index.territoryOrder.map { .territory($0) }
+        for id in index.planOrder {
+            jobs.append(.plan(id))
+            jobs += index.plans[id]!.fiches.indices.map { .fiche(plan: id, index: $0) }
+        }
+        jobs += index.communeOrder.flatMap { [PageJob.commune($0), .card($0)] }
+        jobs += index.aidOrder.map { .aid($0) }
+        jobs += index.indicatorOrder.map { .indicator($0) }
+        jobs += index.pages.indices.map { .page($0) }
+        jobs += index.news.indices.map { .newsItem($0) }
+        jobs += aliases(index).map { .alias(from: $0.0, to: $0.1) }
+        return jobs
+    }
+
+    /// Old URLs listed in front matter, each pointing to the page that now lives elsewhere.
+    static func aliases(_ index: SiteIndex) -> [(String, String)] {
+        var out: [(String, String)] = []
+        func add(_ aliases: [String]?, _ target: String) {
+            for a in aliases ?? [] { if let url = Resolver.normalizedAlias(a) { out.append((url, target)) } }
+        }
+        for p in index.pages { add(p.data.alias, p.url) }
+        for id in index.planOrder {
+            let plan = index.plans[id]!
+            add(plan.data.alias, plan.url)
+            for f in plan.fiches { add(f.data.alias, f.url) }
+        }
+        for id in index.aidOrder { add(index.aids[id]!.data.alias, index.aids[id]!.url) }
+        for n in index.news { add(n.data.alias, n.url) }
+        return out
+    }
+}
+
+/// A rendered output file: its path under `Site/` and its bytes.
+public struct OutputFile: Sendable {
+    public var path: String
+    public var bytes: [UInt8]
+}

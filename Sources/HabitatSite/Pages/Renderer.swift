@@ -1,0 +1,138 @@
+import Foundation
+import HabitatContent
+import HabitatCore
+import Mustache
+
+/// Stage 4: renders one page job with the theme. A pure function of (job, index, theme).
+public struct Renderer: Sendable {
+    public let index: SiteIndex
+    public let theme: Theme
+    public let buildDate: CalendarDay
+    public let baseURL: String
+
+    public init(index: SiteIndex, theme: Theme, buildDate: CalendarDay, baseURL: String) {
+        self.index = index
+        self.theme = theme
+        self.buildDate = buildDate
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+    }
+
+    /// The result of rendering one job: files, and template names no context provided.
+    public struct Result: Sendable {
+        public var files: [OutputFile]
+        public var missingVariables: [String]
+    }
+
+    public func render(_ job: PageJob) -> Result {
+        var missing: [String] = []
+        var files: [OutputFile] = []
+        func page(_ url: String, _ template: String, _ title: String, _ crumbs: [(String, String)], _ values: [String: Any], kind: String = "page", file: String = "index.html") {
+            var context = common(title: title, url: url, crumbs: crumbs, kind: kind)
+            for (k, v) in values { context[k] = v }
+            let root = RenderContext(context)
+            let html = theme.library.render(root, withTemplate: template) ?? ""
+            if theme.library.getTemplate(named: template) == nil { missing.append("template:" + template) }
+            missing += root.missing
+            files.append(OutputFile(path: String(url.dropFirst()) + file, bytes: Array(html.utf8)))
+        }
+        func raw(_ path: String, _ text: String) { files.append(OutputFile(path: path, bytes: Array(text.utf8))) }
+
+        switch job {
+        case .home: page("/", "accueil", index.site.titre, [], homeValues(), kind: "accueil")
+        case .notFound: page("/", "404", "Page introuvable", [], [:], file: "404.html")
+        case .search: page("/recherche/", "recherche", "Rechercher", [("Rechercher", "/recherche/")], [:])
+        case .aids: page("/aides/", "aides", "Les aides au logement", [("Aides", "/aides/")], aidsValues())
+        case .news:
+            page("/actualites/", "actualites", "Actualités", [("Actualités", "/actualites/")], newsListValues())
+            raw("actualites/atom.xml", atomFeed())
+        case .dataIndex:
+            page("/donnees/", "donnees", "Données ouvertes", [("Données", "/donnees/")], dataValues())
+            for id in index.tableOrder {
+                let t = index.tables[id]!
+                raw("donnees/\(id).csv", tableCSV(t))
+                raw("donnees/\(id).json", tableJSON(t))
+            }
+            for id in index.indicatorOrder {
+                raw("donnees/indicateurs/\(id).csv", indicatorCSV(index.indicators[id]!))
+                raw("donnees/indicateurs/\(id).json", indicatorJSON(index.indicators[id]!))
+            }
+            raw("sitemap.xml", sitemap())
+            raw("robots.txt", "User-agent: *\nAllow: /\nSitemap: \(baseURL)/sitemap.xml\n")
+        case .discrepancies:
+            page("/ecarts/", "ecarts", "Écarts relevés dans les documents sources", [("Écarts relevés", "/ecarts/")], discrepancyValues())
+        case .indicators:
+            page("/indicateurs/", "indicateurs", "Tableau de bord des indicateurs", [("Indicateurs", "/indicateurs/")], indicatorsValues(), kind: "indicateur")
+        case .plansIndex:
+            page("/plans/", "plans", "Les plans", [("Plans", "/plans/")], ["plans": list(index.planOrder.compactMap { index.plans[$0] }.map(planSummary))])
+        case .territory(let id):
+            let t = index.territories[id]!
+            page(t.url, "territoire", t.name, territoryCrumbs(id), territoryValues(t), kind: "territoire")
+        case .plan(let id):
+            let p = index.plans[id]!
+            page(p.url, "plan", p.data.titre, planCrumbs(p), planValues(p), kind: "plan")
+        case .fiche(let planId, let i):
+            let p = index.plans[planId]!
+            let f = p.fiches[i]
+            page(f.url, "fiche", "\(levelWord(p, \.action, "Action")) \(f.numero) — \(f.data.titre)", planCrumbs(p) + [("\(levelWord(p, \.action, "Action")) \(f.numero)", f.url)], ficheValues(f, plan: p), kind: "fiche")
+        case .commune(let slug):
+            let c = index.communes[slug]!
+            page(c.url, "commune", c.name, communeCrumbs(c), communeValues(c), kind: "commune")
+            raw("communes/\(slug)/donnees.json", communeJSON(c))
+        case .card(let slug):
+            let c = index.communes[slug]!
+            page(c.url + "vignette/", "vignette", c.name, [], communeValues(c), kind: "vignette")
+        case .aid(let id):
+            let a = index.aids[id]!
+            page(a.url, "aide", a.data.titre, [("Aides", "/aides/"), (a.data.titre, a.url)], aidValues(a), kind: "aide")
+        case .indicator(let id):
+            let ind = index.indicators[id]!
+            page(ind.url, "indicateur", ind.data.titre, [("Indicateurs", "/indicateurs/"), (ind.data.titre, ind.url)], indicatorValues(ind), kind: "indicateur")
+        case .page(let i):
+            let p = index.pages[i]
+            page(p.url, "page", p.data.titre, [(p.data.titre, p.url)], ["corps": p.body.html, "description": optText(p.data.description)])
+        case .newsItem(let i):
+            let n = index.news[i]
+            page(n.url, "actualite", n.data.titre, [("Actualités", "/actualites/"), (n.data.titre, n.url)], newsValues(n), kind: "actualite")
+        case .alias(let from, let to):
+            page(from, "alias", "Page déplacée", [], ["cible": to, "cible_absolue": baseURL + to], kind: "alias")
+        }
+        return Result(files: files, missingVariables: missing)
+    }
+
+    /// Values every page has: site, navigation, breadcrumb, assets, dates.
+    func common(title: String, url: String, crumbs: [(String, String)], kind: String) -> [String: Any] {
+        var assets: [String: Any] = [:]
+        for (name, u) in theme.assetURLs { assets[name.replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "/", with: "_")] = u }
+        let menu: [[String: Any]] = (index.site.menu ?? defaultMenu).map { item in
+            ["titre": item.titre, "url": item.url, "actif": url.hasPrefix(item.url) && item.url != "/"]
+        }
+        let breadcrumb: [[String: Any]] = crumbs.enumerated().map { (i, c) in
+            ["titre": c.0, "url": c.1, "dernier": i == crumbs.count - 1]
+        }
+        return [
+            "site": ["titre": index.site.titre, "sous_titre": optText(index.site.sous_titre), "editeur": optText(index.site.editeur),
+                     "description": optText(index.site.description), "url": baseURL] as [String: Any],
+            "titre": French.typography(title),
+            "titre_brut": title,
+            "url": url,
+            "url_absolue": baseURL + url,
+            "type_page": kind,
+            "menu": menu,
+            "fil": list(breadcrumb),
+            "assets": assets,
+            "date_maj": French.date(buildDate),
+            "date_maj_iso": buildDate.description,
+            "annee": String(buildDate.year),
+        ]
+    }
+
+    var defaultMenu: [SiteFile.MenuItem] {
+        [.init(titre: "Ma commune", url: "/#trouver-ma-commune"), .init(titre: "Aides", url: "/aides/"),
+         .init(titre: "Plans", url: "/plans/"), .init(titre: "Indicateurs", url: "/indicateurs/"),
+         .init(titre: "Actualités", url: "/actualites/"), .init(titre: "Rechercher", url: "/recherche/")]
+    }
+
+    func levelWord(_ plan: Plan, _ key: KeyPath<PlanFile.Levels, String?>, _ fallback: String) -> String {
+        plan.data.niveaux?[keyPath: key] ?? fallback
+    }
+}

@@ -1,0 +1,165 @@
+import HabitatContent
+import HabitatCore
+
+extension Renderer {
+    func communeCrumbs(_ c: Commune) -> [(String, String)] {
+        territoryCrumbs(c.epciId) + [(c.name, c.url)]
+    }
+
+    func territoryValues(_ t: Territory) -> [String: Any] {
+        let parent = t.file.parent.flatMap { index.territories[$0.value] }
+        let children = t.childIds.compactMap { index.territories[$0] }
+        let plans = index.planOrder.compactMap { index.plans[$0] }.filter { $0.data.territoire.value == t.id }
+        let sectors = index.sectors.values.filter { $0.territoryId == t.id }.sorted { $0.name < $1.name }
+        let inSector = Set(sectors.flatMap(\.communeSlugs))
+        let loose = t.communeSlugs.filter { !inSector.contains($0) }
+        func links(_ slugs: [String]) -> [[String: Any]] {
+            slugs.compactMap { index.communes[$0] }.sorted { $0.name < $1.name }.map { ["nom": $0.name, "url": $0.url] }
+        }
+        let indicators = indicatorsAt(territory: t.id)
+        return [
+            "territoire": ["nom": t.name, "sigle": optText(t.file.sigle), "type": territoryKindLabel(t.file.type),
+                           "code": optText(t.file.code), "description": optText(t.file.description)] as [String: Any],
+            "parent": opt(parent.map { ["nom": $0.name, "url": $0.url] as [String: Any] }),
+            "enfants": list(children.map { ["nom": $0.name, "url": $0.url, "type": territoryKindLabel($0.file.type)] as [String: Any] }),
+            "plans": list(plans.map(planSummary)),
+            "secteurs": list(sectors.map { s in
+                ["nom": s.name, "type": optText(s.kind), "communes": list(links(s.communeSlugs)),
+                 "nombre": French.plural(s.communeSlugs.count, "commune")] as [String: Any]
+            }),
+            "communes": list(links(loose)),
+            "nombre_communes": French.plural(index.communes(under: t.id).count, "commune"),
+            "indicateurs": list(indicators),
+            "ecarts": Format.discrepancies(t.file.ecarts),
+            "source": Format.source(t.file.source),
+        ]
+    }
+
+    func territoryKindLabel(_ k: TerritoryFile.Kind) -> String {
+        switch k {
+        case .region: return "Région"
+        case .departement: return "Département"
+        case .epci: return "Intercommunalité"
+        }
+    }
+
+    /// Indicator values recorded for a territory or commune id.
+    func indicatorsAt(territory id: String) -> [[String: Any]] {
+        var out: [[String: Any]] = []
+        for iid in index.indicatorOrder {
+            let ind = index.indicators[iid]!
+            for v in ind.data.valeurs where v.territoire.value == id {
+                out.append([
+                    "titre": ind.data.titre, "url": ind.url, "periode": v.periode.value,
+                    "valeur": opt(v.valeur.map { Format.number($0, unit: ind.data.unite) }),
+                    "cible": opt(v.cible.map { Format.number($0, unit: ind.data.unite) }),
+                    "masque": v.masque ?? false,
+                ])
+            }
+        }
+        return out
+    }
+
+    /// The plans that cover a commune: its EPCI's and those of the territories above.
+    func plansCovering(_ c: Commune) -> [Plan] {
+        let chain = Set(index.territoryChain(ofCommune: c.slug))
+        return index.planOrder.compactMap { index.plans[$0] }.filter { chain.contains($0.data.territoire.value) }
+    }
+
+    func communeValues(_ c: Commune) -> [String: Any] {
+        let epci = index.territories[c.epciId]
+        let sector = c.sectorId.flatMap { index.sectors["\(c.epciId)/\($0)"] }
+        var tables: [[String: Any]] = []
+        for (t, row) in index.rows(forCommune: c.slug) {
+            let cells: [[String: Any]] = zip(t.schema.colonnes, row.cells).compactMap { col, cell in
+                if col.id == t.schema.cle || col.id == t.schema.niveau { return nil }
+                return ["libelle": col.libelle, "valeur": cell.text.isEmpty ? "—" : cell.text, "unite": optText(col.unite), "vide": cell.text.isEmpty]
+            }
+            tables.append(["titre": t.schema.titre, "id": t.id, "cellules": cells, "source": Format.source(t.schema.source),
+                           "csv": "/donnees/\(t.id).csv", "ligne": row.line,
+                           "fiche": opt(t.schema.fiche.flatMap { f in t.schema.plan.flatMap { index.plans[$0.value] }.flatMap { p in p.fiches.first { $0.numero == f.value }.map { ficheLink($0, p) } } })])
+        }
+        let plans = plansCovering(c)
+        let planBlocks: [[String: Any]] = plans.map { p in
+            let applicable = p.fiches.filter { $0.scopeCommunes?.contains(c.slug) ?? false }
+            let textual = p.fiches.filter { $0.scopeCommunes == nil && $0.data.perimetre != nil }
+            let specific = applicable.filter { $0.data.perimetre?.type != .tout }
+            let general = applicable.filter { $0.data.perimetre?.type == .tout }
+            return [
+                "plan": planSummary(p),
+                "specifiques": list(specific.map { ficheLink($0, p) }),
+                "generales": list(general.map { ficheLink($0, p) }),
+                "textuelles": list(textual.map { f in var l = ficheLink(f, p); l["perimetre"] = optText(f.data.perimetre?.texte); return l }),
+                "nombre": French.plural(applicable.count, "fiche"),
+            ]
+        }
+        let aids = index.aidOrder.compactMap { index.aids[$0] }.filter { a in
+            a.data.territoire.value == "france" || (a.scopeCommunes?.contains(c.slug) ?? false)
+        }
+        let keyFigures = tables.prefix(1).flatMap { t in ((t["cellules"] as? [[String: Any]]) ?? []).prefix(4) }
+        let embed = "<iframe src=\"\(baseURL)\(c.url)vignette/\" title=\"Habitat : \(HTML.escape(c.name))\" width=\"320\" height=\"260\" loading=\"lazy\" style=\"border:0\"></iframe>"
+        return [
+            "commune": ["nom": c.name, "slug": c.slug, "url": c.url, "structuration": optText(c.structuration), "profil": optText(c.profil),
+                        "source": c.source] as [String: Any],
+            "epci": opt(epci.map { ["nom": $0.name, "sigle": $0.shortName, "url": $0.url] as [String: Any] }),
+            "secteur": opt(sector.map { ["nom": $0.name, "type": optText($0.kind)] as [String: Any] }),
+            "tableaux": list(tables),
+            "chiffres_vignette": list(Array(keyFigures)),
+            "plans": list(planBlocks),
+            "aides": list(aids.map { a in
+                ["titre": a.data.titre, "url": a.url, "resume": a.data.resume, "statut": a.data.statut.label,
+                 "en_vigueur": a.data.statut == .enVigueur, "lien_simulateur": a.url + "?commune=" + c.slug + "#simulateur"] as [String: Any]
+            }),
+            "indicateurs": list(indicatorsAt(territory: c.slug)),
+            "hierarchie": list((index.territoryChain(ofCommune: c.slug)).compactMap { index.territories[$0] }.map {
+                ["nom": $0.name, "url": $0.url, "type": territoryKindLabel($0.file.type)] as [String: Any]
+            }),
+            "code_integration": embed,
+            "donnees_json": c.url + "donnees.json",
+        ]
+    }
+
+    func communeJSON(_ c: Commune) -> String {
+        var tables: [JSONValue] = []
+        for (t, row) in index.rows(forCommune: c.slug) {
+            var cells: [(String, JSONValue)] = []
+            for (col, cell) in zip(t.schema.colonnes, row.cells) {
+                cells.append((col.id, .object([
+                    ("libelle", .string(col.libelle)),
+                    ("texte", .string(cell.text)),
+                    ("valeur", cell.number.map(JSONValue.number) ?? .null),
+                    ("unite", col.unite.map(JSONValue.string) ?? .null),
+                ])))
+            }
+            tables.append(.object([("table", .string(t.id)), ("titre", .string(t.schema.titre)),
+                                   ("source", .string(t.schema.source.label + ", ligne \(row.line) du CSV")),
+                                   ("cellules", .object(cells))]))
+        }
+        let fiches: [JSONValue] = plansCovering(c).flatMap { p in
+            p.fiches.filter { $0.scopeCommunes?.contains(c.slug) ?? false }.map { f in
+                JSONValue.object([("plan", .string(p.id)), ("numero", .string(f.numero)), ("titre", .string(f.data.titre)),
+                                  ("url", .string(baseURL + f.url)), ("perimetre", .string(f.data.perimetre?.type.rawValue ?? ""))])
+            }
+        }
+        let aids: [JSONValue] = index.aidOrder.compactMap { index.aids[$0] }
+            .filter { $0.data.territoire.value == "france" || ($0.scopeCommunes?.contains(c.slug) ?? false) }
+            .map { .object([("id", .string($0.id)), ("titre", .string($0.data.titre)), ("statut", .string($0.data.statut.rawValue)), ("url", .string(baseURL + $0.url))]) }
+        let doc = JSONValue.object([
+            ("schema", .string("https://habitat/schemas/commune-v1: commune, hierarchie, tableaux (une entrée par ligne de tableau), fiches (dont le périmètre inclut la commune), aides, indicateurs")),
+            ("commune", .object([("nom", .string(c.name)), ("slug", .string(c.slug)), ("url", .string(baseURL + c.url)),
+                                 ("epci", .string(c.epciId)), ("secteur", c.sectorId.map(JSONValue.string) ?? .null),
+                                 ("structuration", c.structuration.map(JSONValue.string) ?? .null),
+                                 ("source", .string(c.source))])),
+            ("hierarchie", .array(index.territoryChain(ofCommune: c.slug).map(JSONValue.string))),
+            ("tableaux", .array(tables)),
+            ("fiches", .array(fiches)),
+            ("aides", .array(aids)),
+            ("indicateurs", .array(indicatorsAt(territory: c.slug).map { v in
+                .object([("titre", .string(v["titre"] as? String ?? "")), ("periode", .string(v["periode"] as? String ?? "")),
+                         ("valeur", .string(v["valeur"] as? String ?? "")), ("cible", .string(v["cible"] as? String ?? ""))])
+            })),
+            ("date", .string(buildDate.description)),
+        ])
+        return doc.serialized() + "\n"
+    }
+}

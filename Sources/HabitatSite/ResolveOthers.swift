@@ -1,0 +1,138 @@
+import HabitatContent
+import HabitatCore
+import HabitatMarkdown
+
+extension Resolver {
+    mutating func resolveAids(_ aids: [(String, AidFile, MarkdownDocument, String)]) {
+        for (id, aid, body, path) in aids {
+            let t = aid.territoire
+            var scope: [String]?
+            if t.value != "france", index.territories[t.value] == nil {
+                error(path, t.line, t.column, "unknown territory '\(t.value)'" + String.didYouMean(t.value, among: index.territoryOrder + ["france"]), code: "ref.unknown-territory")
+            } else if let p = aid.perimetre {
+                scope = evaluate(p, territory: t.value, file: path)
+            } else if t.value != "france" {
+                scope = index.communes(under: t.value).sorted()
+            }
+            if let p = aid.plan {
+                if let plan = index.plans[p.value] {
+                    let numeros = plan.fiches.map(\.numero)
+                    for f in aid.fiches ?? [] where !numeros.contains(f.value) {
+                        error(path, f.line, f.column, "no fiche '\(f.value)' in \(p.value)" + String.didYouMean(f.value, among: numeros), code: "ref.unknown-fiche")
+                    }
+                } else {
+                    error(path, p.line, p.column, "unknown plan '\(p.value)'" + String.didYouMean(p.value, among: index.planOrder), code: "ref.unknown-plan")
+                }
+            }
+            index.aids[id] = Aid(id: id, data: aid, body: body, path: path, scopeCommunes: scope)
+        }
+        index.aidOrder = index.aids.keys.sorted()
+        // Fiches name the aids they fund.
+        for planId in index.planOrder {
+            for fiche in index.plans[planId]!.fiches {
+                for a in fiche.data.aides ?? [] where index.aids[a.value] == nil {
+                    error(fiche.path, a.line, a.column, "unknown aid '\(a.value)'" + String.didYouMean(a.value, among: index.aidOrder), code: "ref.unknown-aid")
+                }
+            }
+        }
+    }
+
+    mutating func resolveIndicators(_ items: [(String, IndicatorFile, String)]) {
+        for (id, ind, path) in items {
+            for link in ind.plans {
+                guard let plan = index.plans[link.plan.value] else {
+                    error(path, link.plan.line, link.plan.column, "plans[].plan: unknown plan '\(link.plan.value)'" + String.didYouMean(link.plan.value, among: index.planOrder), code: "ref.unknown-plan")
+                    continue
+                }
+                let numeros = plan.fiches.map(\.numero)
+                for f in link.fiches where !numeros.contains(f.value) {
+                    error(path, f.line, f.column, "plans[].fiches: no fiche '\(f.value)' in \(plan.id)" + String.didYouMean(f.value, among: numeros), code: "ref.unknown-fiche")
+                }
+            }
+            for (i, v) in ind.valeurs.enumerated() {
+                let t = v.territoire.value
+                if index.territories[t] == nil && index.communes[t] == nil {
+                    let sectorMatch = index.sectors.keys.contains { $0.hasSuffix("/" + t) }
+                    if !sectorMatch {
+                        error(path, v.territoire.line, v.territoire.column,
+                              "valeurs[\(i)].territoire: unknown territory or commune '\(t)'" + String.didYouMean(t, among: index.territoryOrder + index.communeOrder), code: "ref.unknown-territory")
+                    }
+                }
+                if !Self.isPeriod(v.periode.value) {
+                    error(path, v.periode.line, v.periode.column, "valeurs[\(i)].periode: expected \"2019\" or \"2019-2021\", found \"\(v.periode.value)\"", code: "indicator.bad-period")
+                }
+                if v.valeur == nil && v.cible == nil && v.masque != true && (v.statut ?? "").isEmpty {
+                    error(path, v.territoire.line, v.territoire.column, "valeurs[\(i)]: needs 'valeur', 'cible', 'statut' or 'masque: true'", code: "indicator.empty-value")
+                }
+            }
+            index.indicators[id] = Indicator(id: id, data: ind, path: path)
+        }
+        index.indicatorOrder = index.indicators.keys.sorted()
+    }
+
+    static func isPeriod(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 1 || parts.count == 2 else { return false }
+        let years = parts.compactMap { p -> Int? in p.count == 4 ? Int(p) : nil }
+        guard years.count == parts.count else { return false }
+        return years.count == 1 || years[0] <= years[1]
+    }
+
+    mutating func resolvePages(_ pages: [(String, PageFile, MarkdownDocument, String)], _ news: [(String, NewsFile, MarkdownDocument, String)]) {
+        for (path, page, body, file) in pages {
+            index.pages.append(FreePage(path: path, data: page, body: body, file: file))
+        }
+        for (slug, item, body, file) in news {
+            if item.brouillon == true && !includeDrafts { continue }
+            if let p = item.publication, p > buildDate, !includeDrafts { continue }
+            if let e = item.expiration, e <= buildDate { continue }
+            index.news.append(NewsItem(slug: slug, data: item, body: body, file: file))
+        }
+        index.news.sort { ($0.data.publication ?? $0.data.date, $0.slug) > ($1.data.publication ?? $1.data.date, $1.slug) }
+    }
+
+    /// Two sources claiming one URL, and aliases that are not clean paths.
+    mutating func checkURLs() {
+        var owners: [String: String] = [:]
+        func claim(_ url: String, _ file: String) {
+            if let other = owners[url], other != file {
+                error(file, 1, 1, "two pages on one URL \(url) (also \(other))", code: "url.duplicate")
+            } else {
+                owners[url] = file
+            }
+        }
+        for page in index.pages { claim(page.url, page.file) }
+        for id in index.planOrder {
+            let plan = index.plans[id]!
+            claim(plan.url, plan.path)
+            for f in plan.fiches { claim(f.url, f.path) }
+        }
+        for id in index.aidOrder { claim(index.aids[id]!.url, index.aids[id]!.path) }
+        for n in index.news { claim(n.url, n.file) }
+        var aliasFiles: [(String, [String])] = index.pages.map { ($0.file, $0.data.alias ?? []) }
+        aliasFiles += index.planOrder.flatMap { id -> [(String, [String])] in
+            let p = index.plans[id]!
+            return [(p.path, p.data.alias ?? [])] + p.fiches.map { ($0.path, $0.data.alias ?? []) }
+        }
+        aliasFiles += index.aidOrder.map { (index.aids[$0]!.path, index.aids[$0]!.data.alias ?? []) }
+        aliasFiles += index.news.map { ($0.file, $0.data.alias ?? []) }
+        for (file, aliases) in aliasFiles {
+            for alias in aliases {
+                guard let url = Self.normalizedAlias(alias) else {
+                    error(file, 1, 1, "alias '\(alias)' must be a site path like /ancienne-adresse/ (lowercase letters, digits, '-', no '..')", code: "url.bad-alias")
+                    continue
+                }
+                claim(url, file)
+            }
+        }
+    }
+
+    /// `/a/b` → `/a/b/`; nil for anything unsafe or outside the site.
+    static func normalizedAlias(_ alias: String) -> String? {
+        guard alias.hasPrefix("/") else { return nil }
+        let parts = alias.split(separator: "/")
+        guard !parts.isEmpty else { return nil }
+        for p in parts where p == ".." || p == "." || !Slug.isValid(String(p)) { return nil }
+        return "/" + parts.joined(separator: "/") + "/"
+    }
+}

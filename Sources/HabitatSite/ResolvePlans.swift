@@ -1,0 +1,131 @@
+import HabitatContent
+import HabitatCore
+import HabitatMarkdown
+
+extension Resolver {
+    mutating func resolvePlans(_ plans: [(String, PlanFile, MarkdownDocument, String)],
+                               _ fiches: [(String, String, FicheFile, MarkdownDocument, String)]) {
+        for (id, plan, body, path) in plans {
+            let t = plan.territoire
+            if index.territories[t.value] == nil {
+                error(path, t.line, t.column, "unknown territory '\(t.value)'" + String.didYouMean(t.value, among: index.territoryOrder), code: "ref.unknown-territory")
+            }
+            index.plans[id] = Plan(id: id, data: plan, body: body, path: path)
+        }
+        index.planOrder = index.plans.keys.sorted()
+
+        for (planId, stem, fiche, body, path) in fiches {
+            guard index.plans[planId] != nil else {
+                error(path, 1, 1, "fiche of an unknown plan '\(planId)': create plans/\(planId)/plan.md", code: "ref.unknown-plan")
+                continue
+            }
+            if Slug.make(fiche.numero) != stem {
+                error(path, 2, 1, "the file name must follow the number: rename it '\(Slug.make(fiche.numero)).md' (numero: \(fiche.numero))", code: "fiche.file-name")
+            }
+            index.plans[planId]?.fiches.append(Fiche(planId: planId, fileStem: stem, data: fiche, body: body, path: path))
+        }
+        for planId in index.planOrder {
+            var plan = index.plans[planId]!
+            plan.fiches.sort { compareNumeros($0.numero, $1.numero) }
+            var seen: [String: String] = [:]
+            for fiche in plan.fiches {
+                if let other = seen[fiche.slug] {
+                    error(fiche.path, 2, 1, "two fiches of \(planId) have the number '\(fiche.numero)' (also \(other))", code: "ref.duplicate-id")
+                }
+                seen[fiche.slug] = fiche.path
+            }
+            let numeros = plan.fiches.map(\.numero)
+            for i in plan.fiches.indices {
+                checkFiche(&plan.fiches[i], in: plan, numeros: numeros)
+            }
+            for i in plan.fiches.indices {
+                let citing = plan.fiches.filter { f in (f.data.liens ?? []).contains { $0.value == plan.fiches[i].numero } }.map(\.numero)
+                plan.fiches[i].citedBy = citing
+            }
+            index.plans[planId] = plan
+        }
+    }
+
+    mutating func checkFiche(_ fiche: inout Fiche, in plan: Plan, numeros: [String]) {
+        let data = fiche.data
+        let path = fiche.path
+        let orientations = plan.data.orientations
+        if let o = data.orientation {
+            if let orientation = orientations.first(where: { $0.numero == o.value }) {
+                if let obj = data.objectif, !(orientation.objectifs ?? []).contains(where: { $0.numero == obj.value }) {
+                    error(path, obj.line, obj.column, "orientation \(o.value) of \(plan.id) has no objectif '\(obj.value)'"
+                          + String.didYouMean(obj.value, among: (orientation.objectifs ?? []).map(\.numero)), code: "ref.unknown-objective")
+                }
+            } else {
+                error(path, o.line, o.column, "plan \(plan.id) has no orientation '\(o.value)'" + String.didYouMean(o.value, among: orientations.map(\.numero)), code: "ref.unknown-orientation")
+            }
+        } else if !orientations.isEmpty {
+            error(path, 2, 1, "missing required key 'orientation' (plan \(plan.id) has orientations \(orientations.map(\.numero).joined(separator: ", ")))", code: "front-matter.missing-key")
+        }
+        if let p = data.parent, !numeros.contains(p.value) {
+            error(path, p.line, p.column, "no fiche '\(p.value)' in \(plan.id) to be the parent" + String.didYouMean(p.value, among: numeros), code: "ref.unknown-fiche")
+        }
+        let registers = (plan.data.registres ?? []).map(\.id)
+        for r in data.registres ?? [] where !registers.contains(r.value) {
+            error(path, r.line, r.column, "plan \(plan.id) has no registre '\(r.value)'" + String.didYouMean(r.value, among: registers), code: "ref.unknown-register")
+        }
+        for l in data.liens ?? [] {
+            if !numeros.contains(l.value) {
+                error(path, l.line, l.column, "no fiche '\(l.value)' in \(plan.id)" + String.didYouMean(l.value, among: numeros), code: "ref.unknown-fiche")
+            } else if l.value == data.numero {
+                warning(path, l.line, l.column, "the fiche cites itself", code: "ref.self-link")
+            }
+        }
+        if let scope = data.perimetre {
+            fiche.scopeCommunes = evaluate(scope, territory: plan.data.territoire.value, file: path)
+        } else {
+            fiche.scopeCommunes = nil
+        }
+    }
+
+    /// The communes a scope covers, or nil when it is free text.
+    mutating func evaluate(_ scope: Scope, territory: String, file: String) -> [String]? {
+        switch scope.type {
+        case .tout:
+            return index.communes(under: territory).sorted()
+        case .liste:
+            guard let names = scope.communes, !names.isEmpty else {
+                error(file, 1, 1, "'perimetre: type: liste' needs 'communes'", code: "scope.missing-communes")
+                return []
+            }
+            return Array(Set(names.compactMap { communeSlug($0, file: file) })).sorted()
+        case .secteurs:
+            guard let ids = scope.secteurs, !ids.isEmpty else {
+                error(file, 1, 1, "'perimetre: type: secteurs' needs 'secteurs'", code: "scope.missing-sectors")
+                return []
+            }
+            var out: [String] = []
+            let known = index.sectors.values.filter { $0.territoryId == territory }.map(\.id).sorted()
+            for s in ids {
+                if let sector = index.sectors["\(territory)/\(s.value)"] {
+                    out += sector.communeSlugs
+                } else {
+                    error(file, s.line, s.column, "unknown sector '\(s.value)' of \(territory)" + String.didYouMean(s.value, among: known), code: "ref.unknown-sector")
+                }
+            }
+            return Array(Set(out)).sorted()
+        case .critere:
+            guard let c = scope.critere else {
+                error(file, 1, 1, "'perimetre: type: critere' needs 'critere: {table, colonne, valeur}'", code: "scope.missing-criterion")
+                return []
+            }
+            guard let table = index.tables[c.table.value] else {
+                error(file, c.table.line, c.table.column, "unknown table '\(c.table.value)'" + String.didYouMean(c.table.value, among: index.tableOrder), code: "ref.unknown-table")
+                return []
+            }
+            guard let col = table.columnIndex(c.colonne) else {
+                error(file, c.table.line, c.table.column, "table '\(table.id)' has no column '\(c.colonne)'"
+                      + String.didYouMean(c.colonne, among: table.schema.colonnes.map(\.id)), code: "ref.unknown-column")
+                return []
+            }
+            return table.rows.filter { $0.communeSlug != nil && $0.cells[col].text.lowercased() == c.valeur.lowercased() }.compactMap(\.communeSlug).sorted()
+        case .texte:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import HabitatContent
+import HabitatCore
+
+extension Resolver {
+    mutating func resolveTables(_ schemas: [String: (TableSchemaFile, String)], _ data: [String: (CSVFile, String)]) {
+        for id in Set(schemas.keys).union(data.keys).sorted() {
+            guard let (schema, schemaPath) = schemas[id] else {
+                error(data[id]!.1, 1, 1, "table '\(id).csv' has no schema; create tables/\(id).yaml (see 'habitat schema table')", code: "table.missing-schema")
+                continue
+            }
+            guard let (csv, csvPath) = data[id] else {
+                error(schemaPath, 1, 1, "schema '\(id).yaml' has no data file tables/\(id).csv", code: "table.missing-data")
+                continue
+            }
+            let columns = schema.colonnes
+            let header = csv.header
+            var headerOK = true
+            for (i, column) in columns.enumerated() {
+                guard i < header.count else {
+                    error(csvPath, 1, 1, "column '\(column.id)' of the schema is missing from the CSV header", code: "table.bad-header")
+                    headerOK = false
+                    break
+                }
+                if header[i].text != column.id {
+                    error(csvPath, header[i].line, header[i].column,
+                          "header cell '\(header[i].text)' should be '\(column.id)' (column \(i + 1) of the schema)", code: "table.bad-header")
+                    headerOK = false
+                }
+            }
+            if header.count > columns.count {
+                let extra = header[columns.count]
+                error(csvPath, extra.line, extra.column, "column '\(extra.text)' is not in the schema \(id).yaml", code: "table.bad-header")
+                headerOK = false
+            }
+            guard headerOK else { continue }
+            let keyIndex = schema.cle.flatMap { key in columns.firstIndex { $0.id == key } }
+            if let key = schema.cle, keyIndex == nil {
+                error(schemaPath, 1, 1, "'cle: \(key)' is not a column of this table", code: "table.bad-key")
+            }
+            let levelIndex = schema.niveau.flatMap { key in columns.firstIndex { $0.id == key } }
+            if let key = schema.niveau, levelIndex == nil {
+                error(schemaPath, 1, 1, "'niveau: \(key)' is not a column of this table", code: "table.bad-key")
+            }
+            var rows: [TableRow] = []
+            for csvRow in csv.rows {
+                var cells: [TableCell] = []
+                for (i, column) in columns.enumerated() {
+                    let cell = csvRow[i]
+                    cells.append(TableCell(text: cell.text, number: typedNumber(cell, column: column, file: csvPath)))
+                }
+                let level = levelIndex.map { csvRow[$0].text }
+                var commune: String?
+                if let k = keyIndex, level == nil || level == "commune" {
+                    let name = csvRow[k]
+                    commune = communeSlug(Positioned(name.text, line: name.line, column: name.column), file: csvPath)
+                }
+                rows.append(TableRow(cells: cells, communeSlug: commune, level: level, line: csvRow[0].line))
+            }
+            index.tables[id] = DataTable(id: id, schema: schema, rows: rows, schemaPath: schemaPath, csvPath: csvPath)
+            index.tableOrder.append(id)
+        }
+    }
+
+    /// Checks a cell against its column type; returns its number when it has one.
+    mutating func typedNumber(_ cell: CSVFile.Cell, column: TableSchemaFile.Column, file: String) -> Double? {
+        let text = cell.text
+        if text.isEmpty { return nil }
+        let freeText = column.texte_libre ?? false
+        func bad(_ expected: String) -> Double? {
+            if !freeText {
+                error(file, cell.line, cell.column, "'\(text)' is not \(expected) in column '\(column.id)'", code: "table.invalid-number")
+            }
+            return nil
+        }
+        switch column.type {
+        case .texte:
+            return nil
+        case .entier:
+            guard let v = FrenchNumber.parse(text) else { return bad("a whole number") }
+            if v.rounded() != v { return bad("a whole number") }
+            return v
+        case .decimal, .euros:
+            var t = text
+            if column.type == .euros, t.hasSuffix("€") { t.removeLast(); while t.last == " " || t.last == "\u{00A0}" || t.last == "\u{202F}" { t.removeLast() } }
+            guard let v = FrenchNumber.parse(t) else { return bad("a number") }
+            return v
+        case .pourcentage:
+            guard let v = FrenchNumber.parsePercent(text) ?? FrenchNumber.parse(text) else { return bad("a percentage (like 3,4%)") }
+            return v
+        case .ouiNon:
+            let l = text.lowercased()
+            if l == "oui" { return 1 }
+            if l == "non" { return 0 }
+            _ = bad("'oui' or 'non' (or empty)")
+            return nil
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import HabitatContent
+import HabitatCore
+import HabitatMarkdown
+
+/// Stage 3: turns parsed files into a `SiteIndex`, checking every reference between them.
+public struct Resolver {
+    var diagnostics: [Diagnostic] = []
+    var index: SiteIndex
+    let buildDate: CalendarDay
+    let includeDrafts: Bool
+
+    /// Items gathered by kind before resolution.
+    struct Gathered {
+        var territories: [(String, TerritoryFile, String)] = []
+        var communeFiles: [(String, CSVFile, String)] = []
+        var plans: [(String, PlanFile, MarkdownDocument, String)] = []
+        var fiches: [(String, String, FicheFile, MarkdownDocument, String)] = []
+        var tableSchemas: [String: (TableSchemaFile, String)] = [:]
+        var tableData: [String: (CSVFile, String)] = [:]
+        var aids: [(String, AidFile, MarkdownDocument, String)] = []
+        var aidRules: [String: (YAMLValue, String)] = [:]
+        var baremes: [(String, YAMLValue, String)] = []
+        var indicators: [(String, IndicatorFile, String)] = []
+        var pages: [(String, PageFile, MarkdownDocument, String)] = []
+        var news: [(String, NewsFile, MarkdownDocument, String)] = []
+        var assets: [String] = []
+    }
+
+    public static func resolve(_ files: [ParsedFile], buildDate: CalendarDay, includeDrafts: Bool, contentDisplay: String) -> (SiteIndex?, [Diagnostic]) {
+        var gathered = Gathered()
+        var site: SiteFile?
+        for f in files {
+            switch f.item {
+            case .site(let s)?: site = s
+            case .territory(let id, let t)?: gathered.territories.append((id, t, f.path))
+            case .communes(let epci, let csv)?: gathered.communeFiles.append((epci, csv, f.path))
+            case .plan(let id, let p, let body)?: gathered.plans.append((id, p, body, f.path))
+            case .fiche(let plan, let stem, let fiche, let body)?: gathered.fiches.append((plan, stem, fiche, body, f.path))
+            case .tableSchema(let id, let s)?: gathered.tableSchemas[id] = (s, f.path)
+            case .tableData(let id, let csv)?: gathered.tableData[id] = (csv, f.path)
+            case .aid(let id, let a, let body)?: gathered.aids.append((id, a, body, f.path))
+            case .aidRules(let id, let v)?: gathered.aidRules[id] = (v, f.path)
+            case .bareme(let id, let v)?: gathered.baremes.append((id, v, f.path))
+            case .indicator(let id, let i)?: gathered.indicators.append((id, i, f.path))
+            case .page(let path, let p, let body)?: gathered.pages.append((path, p, body, f.path))
+            case .news(let slug, let n, let body)?: gathered.news.append((slug, n, body, f.path))
+            case .asset(let path)?: gathered.assets.append(path)
+            case nil: break
+            }
+        }
+        guard let site else {
+            return (nil, [.error(SourceLocation(file: contentDisplay + "site.yaml"), "missing site.yaml: every site needs one with at least 'titre' and 'url'", code: "site.missing-config")])
+        }
+        var resolver = Resolver(index: SiteIndex(site: site), buildDate: buildDate, includeDrafts: includeDrafts)
+        resolver.resolveTerritories(gathered.territories)
+        resolver.resolveCommunes(gathered.communeFiles)
+        resolver.resolveTables(gathered.tableSchemas, gathered.tableData)
+        resolver.resolvePlans(gathered.plans, gathered.fiches)
+        resolver.resolveAids(gathered.aids)
+        resolver.resolveIndicators(gathered.indicators)
+        resolver.resolvePages(gathered.pages, gathered.news)
+        resolver.index.assets = gathered.assets
+        resolver.checkURLs()
+        return (resolver.index, resolver.diagnostics)
+    }
+
+    mutating func error(_ file: String, _ line: Int, _ column: Int, _ message: String, code: String) {
+        diagnostics.append(.error(SourceLocation(file: file, line: line, column: column), message, code: code))
+    }
+
+    mutating func warning(_ file: String, _ line: Int, _ column: Int, _ message: String, code: String) {
+        diagnostics.append(.warning(SourceLocation(file: file, line: line, column: column), message, code: code))
+    }
+
+    /// Resolves a commune name or slug to its slug, reporting unknown ones.
+    mutating func communeSlug(_ name: Positioned<String>, file: String) -> String? {
+        let slug = Slug.make(name.value)
+        if index.communes[slug] != nil { return slug }
+        let names = index.communeOrder.compactMap { index.communes[$0]?.name }
+        error(file, name.line, name.column, "unknown commune '\(name.value)'" + String.didYouMean(name.value, among: names), code: "ref.unknown-commune")
+        return nil
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import HabitatContent
+import HabitatCore
+import Mustache
+
+/// A theme: Mustache templates and assets, optionally inheriting another theme
+/// (`theme.yaml` with `herite: default`), so a site can rebrand by overriding a few files.
+public struct Theme: Sendable {
+    public var library: MustacheLibrary
+    /// Template sources by name, for locating variables in diagnostics.
+    public var sources: [String: (path: String, text: String)]
+    /// Asset logical name (`style.css`) → public URL with content hash (`/assets/style.3f2a1b0c.css`).
+    public var assetURLs: [String: String]
+    /// Public URL path → source file path.
+    public var assetFiles: [(url: String, path: String)]
+
+    /// Loads `dir` and the themes it inherits from.
+    public static func load(dir: String, displayDir: String) -> (Theme?, [Diagnostic]) {
+        var chain: [(String, String)] = []
+        var current: (String, String)? = (dir, displayDir)
+        var diagnostics: [Diagnostic] = []
+        while let (d, display) = current, chain.count < 5 {
+            guard FileSystem.isDirectory(d) else {
+                diagnostics.append(.error(SourceLocation(file: display), "theme folder not found", code: "theme.missing"))
+                return (nil, diagnostics)
+            }
+            chain.append((d, display))
+            current = nil
+            if let bytes = FileSystem.readBytes(d + "/theme.yaml"), let text = String(validating: bytes, as: UTF8.self) {
+                do {
+                    if let v = try YAMLParser.parse(text, file: display + "/theme.yaml"), case .scalar(let parent, _, _)? = v["herite"] {
+                        let parentDir = (d as NSString).deletingLastPathComponent + "/" + parent
+                        let parentDisplay = (display as NSString).deletingLastPathComponent + "/" + parent
+                        current = (parentDir, parentDisplay)
+                    }
+                } catch {
+                    diagnostics.append(error)
+                }
+            }
+        }
+        var sources: [String: (path: String, text: String)] = [:]
+        var assets: [String: String] = [:]
+        for (d, display) in chain.reversed() {
+            for rel in FileSystem.listFiles(under: d + "/templates") where rel.hasSuffix(".mustache") {
+                let name = String(rel.dropLast(".mustache".count))
+                if let bytes = FileSystem.readBytes(d + "/templates/" + rel) {
+                    sources[name] = (display + "/templates/" + rel, String(decoding: bytes, as: UTF8.self))
+                }
+            }
+            for rel in FileSystem.listFiles(under: d + "/assets") { assets[rel] = d + "/assets/" + rel }
+        }
+        var library = MustacheLibrary()
+        for name in sources.keys.sorted() {
+            let (path, text) = sources[name]!
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+            } catch let e as MustacheTemplate.ParserError {
+                diagnostics.append(.error(SourceLocation(file: path, line: e.context.lineNumber, column: e.context.columnNumber),
+                                          "template syntax error: \(e.error)", code: "template.syntax"))
+            } catch {
+                diagnostics.append(.error(SourceLocation(file: path), "template error: \(error)", code: "template.syntax"))
+            }
+        }
+        var urls: [String: String] = [:]
+        var files: [(String, String)] = []
+        for rel in assets.keys.sorted() {
+            let path = assets[rel]!
+            let bytes = FileSystem.readBytes(path) ?? []
+            let hash = String(StableHash.hex(StableHash.fnv1a(bytes)).prefix(10))
+            let hashed: String
+            if let dot = rel.lastIndex(of: "."), !rel[..<dot].contains("/") || true {
+                hashed = String(rel[..<dot]) + "." + hash + String(rel[dot...])
+            } else {
+                hashed = rel + "." + hash
+            }
+            urls[rel] = "/assets/" + hashed
+            files.append(("/assets/" + hashed, path))
+        }
+        return (Theme(library: library, sources: sources, assetURLs: urls, assetFiles: files), diagnostics)
+    }
+
+    /// Where a variable is first used in the templates, for an "unknown variable" diagnostic.
+    public func locate(variable name: String) -> SourceLocation? {
+        for key in sources.keys.sorted() {
+            let (path, text) = sources[key]!
+            var line = 1
+            for l in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                for prefix in ["{{", "{{#", "{{^", "{{{", "{{&", "{{/"] {
+                    for suffix in ["}}", "}}}", "."] {
+                        if let r = l.firstRange(of: prefix + name + suffix) {
+                            return SourceLocation(file: path, line: line, column: l[..<r.lowerBound].count + 1)
+                        }
+                    }
+                }
+                line += 1
+            }
+        }
+        return nil
+    }
+}
