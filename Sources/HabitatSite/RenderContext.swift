@@ -35,3 +35,25 @@ func textList(_ items: [String]?) -> Any {
     guard let items, !items.isEmpty else { return absent }
     return items.map { ["texte": $0] as [String: Any] }
 }
+
+/// Adds `a_<key>` for every list (true when non-empty), so templates can wrap a list in a
+/// heading without repeating the wrapper once per item: `{{#a_xs}}<h2>…</h2>{{#xs}}…{{/xs}}{{/a_xs}}`.
+func withListFlags(_ values: [String: Any]) -> [String: Any] {
+    var out = values
+    for (key, value) in values {
+        switch value {
+        case let dict as [String: Any]:
+            out[key] = withListFlags(dict)
+        case let array as [[String: Any]]:
+            out[key] = array.map(withListFlags)
+            if values["a_" + key] == nil { out["a_" + key] = !array.isEmpty }
+        case is [Any]:
+            if values["a_" + key] == nil { out["a_" + key] = true }
+        case is NSNull:
+            if values["a_" + key] == nil { out["a_" + key] = false }
+        default:
+            break
+        }
+    }
+    return out
+}

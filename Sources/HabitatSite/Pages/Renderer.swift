@@ -29,7 +29,7 @@ public struct Renderer: Sendable {
         func page(_ url: String, _ template: String, _ title: String, _ crumbs: [(String, String)], _ values: [String: Any], kind: String = "page", file: String = "index.html") {
             var context = common(title: title, url: url, crumbs: crumbs, kind: kind)
             for (k, v) in values { context[k] = v }
-            let root = RenderContext(context)
+            let root = RenderContext(withListFlags(context))
             let html = theme.library.render(root, withTemplate: template) ?? ""
             if theme.library.getTemplate(named: template) == nil { missing.append("template:" + template) }
             missing += root.missing

@@ -1,0 +1,92 @@
+import Foundation
+import HabitatCore
+import Testing
+@testable import HabitatSite
+
+@Suite struct SiteBuildTests {
+    @Test func buildsTheMinimalSite() async throws {
+        let site = try TestSite(TestSite.minimal)
+        let report = await site.build()
+        #expect(site.messages(report) == [])
+        let fiche = try #require(site.read("plans/plh/actions/1/index.html"))
+        #expect(fiche.contains("5\u{202F}000\u{00A0}€ par logement"))
+        #expect(fiche.contains("40\u{202F}000\u{00A0}€ par an"))
+        // Cross-references in both directions.
+        let second = try #require(site.read("plans/plh/actions/2/index.html"))
+        #expect(second.contains("Cette fiche est citée par"))
+        #expect(second.contains("/plans/plh/actions/1/"))
+        #expect(site.read("communes/fouquieres-les-bethune/index.html") != nil)
+        #expect(site.read("communes/l-hay-les-roses/donnees.json") != nil)
+        #expect(site.read("communes/ville-sure/vignette/index.html") != nil)
+        #expect(site.read("actualites/atom.xml") != nil)
+        #expect(site.read("sitemap.xml")?.contains("https://test.example/communes/ville-sure/") == true)
+        #expect(site.read("404.html") != nil)
+    }
+
+    @Test func criterionScopeListsExactlyTheMatchingCommunes() async throws {
+        let site = try TestSite(TestSite.minimal)
+        _ = await site.build()
+        let fiche = try #require(site.read("plans/plh/actions/1/index.html"))
+        #expect(fiche.contains("/communes/fouquieres-les-bethune/"))
+        #expect(fiche.contains("/communes/ville-sure/"))
+        #expect(!fiche.contains("/communes/l-hay-les-roses/"))
+        let sru = try #require(site.read("communes/ville-sure/index.html"))
+        let other = try #require(site.read("communes/l-hay-les-roses/index.html"))
+        #expect(sru.contains("Aider les communes SRU"))
+        #expect(!other.contains("Aider les communes SRU"))
+    }
+
+    @Test func twoBuildsAreByteIdentical() async throws {
+        let site = try TestSite(TestSite.minimal)
+        _ = await site.build(output: "A")
+        _ = await site.build(output: "B")
+        let a = site.tree("A"), b = site.tree("B")
+        #expect(a.count > 10)
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for (k, v) in a { #expect(b[k] == v, "differs: \(k)") }
+    }
+
+    @Test func typoInFrontMatterGivesOnePreciseErrorAndKeepsSite() async throws {
+        let site = try TestSite(TestSite.minimal)
+        _ = await site.build()
+        let before = site.tree()
+        try site.write("plans/plh/actions/2.md", "---\nnumero: \"2\"\ntitre: \"Toutes\"\norientaton: \"1\"\nsource: {fichier: \"t.txt\"}\n---\n")
+        let report = await site.build()
+        #expect(!report.succeeded)
+        #expect(site.messages(report).contains("Content/plans/plh/actions/2.md:4:1: error: unknown key 'orientaton' (did you mean 'orientation'?) [front-matter.unknown-key]"))
+        #expect(site.tree() == before)
+    }
+
+    @Test func badNumberInCSVGivesRowAndColumn() async throws {
+        let site = try TestSite(TestSite.minimal)
+        _ = await site.build()
+        let before = site.tree()
+        try site.write("tables/sru.csv", "commune;sru;logements\nFouquières-lès-Béthune;oui;deux\nL’Haÿ-les-Roses;;1\nVille-Sûre;oui;12\n")
+        let report = await site.build()
+        #expect(site.messages(report) == ["Content/tables/sru.csv:2:28: error: 'deux' is not a whole number in column 'logements' [table.invalid-number]"])
+        #expect(site.tree() == before)
+    }
+
+    @Test func unknownTemplateVariableIsAnErrorWithPosition() async throws {
+        let site = try TestSite(TestSite.minimal)
+        let theme = site.root + "/Themes/perso"
+        try FileManager.default.createDirectory(atPath: theme + "/templates", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: site.root + "/Themes/default", withDestinationPath: TestSite.repo + "/Themes/default")
+        try "herite: default\n".write(toFile: theme + "/theme.yaml", atomically: true, encoding: .utf8)
+        try "{{<base}}{{$contenu}}\n<h1>{{titre}}</h1>\n<p>{{ttire_inconnu}}</p>\n{{/contenu}}{{/base}}\n".write(toFile: theme + "/templates/page.mustache", atomically: true, encoding: .utf8)
+        try site.write("pages/a-propos.md", "---\ntitre: \"À propos\"\n---\nTexte.\n")
+        let report = await site.build(theme: theme)
+        #expect(site.messages(report) == ["Themes/perso/templates/page.mustache:3:4: error: unknown variable 'ttire_inconnu' in a template [template.unknown-variable]"])
+        #expect(site.read("index.html") == nil)
+    }
+
+    @Test func unknownCommuneAndFicheReferencesAreReported() async throws {
+        var files = TestSite.minimal
+        files["plans/plh/actions/3.md"] = "---\nnumero: \"3\"\ntitre: \"T\"\norientation: \"1\"\nperimetre:\n  type: liste\n  communes: [\"Bethunne\", \"Ville-Sûre\"]\nliens: [\"9\"]\nsource: {fichier: \"t.txt\"}\n---\n"
+        let site = try TestSite(files)
+        let report = await site.build()
+        let m = site.messages(report)
+        #expect(m.contains("Content/plans/plh/actions/3.md:7:14: error: unknown commune 'Bethunne' [ref.unknown-commune]"))
+        #expect(m.contains("Content/plans/plh/actions/3.md:8:9: error: no fiche '9' in plh (did you mean '1'?) [ref.unknown-fiche]"))
+    }
+}
