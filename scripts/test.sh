@@ -6,4 +6,5 @@ bash scripts/install-deps.sh --tests
 swift build -c release --product habitat
 swift test 2>&1 | tee /tmp/habitat-swift-test.log
 .build/release/habitat build --clock 2026-11-23 --output .build/site-under-test --quiet
+python3 -m pytest -q Tests/fidelity
 python3 -m pytest -q Tests/browser --site .build/site-under-test
