@@ -292,7 +292,10 @@ extension NodeDecoder {
         case is Bool.Type: return try decodeBool() as! T
         case is YAMLValue.Type: return value as! T
         case is Positioned<String>.Type:
-            return Positioned(try decodeString(), line: value.position.line, column: value.position.column) as! T
+            // Columns point at the first character of the text, inside its quotes.
+            var column = value.position.column
+            if case .scalar(_, true, _) = value { column += 1 }
+            return Positioned(try decodeString(), line: value.position.line, column: column) as! T
         default: return try T(from: self)
         }
     }

@@ -57,6 +57,8 @@ public struct Resolver {
         resolver.resolveTables(gathered.tableSchemas, gathered.tableData)
         resolver.resolvePlans(gathered.plans, gathered.fiches)
         resolver.resolveAids(gathered.aids)
+        resolver.resolveBaremes(gathered.baremes)
+        resolver.resolveSimulators(gathered.aidRules)
         resolver.resolveIndicators(gathered.indicators)
         resolver.resolvePages(gathered.pages, gathered.news)
         resolver.index.assets = gathered.assets

@@ -22,6 +22,8 @@ public struct SiteIndex: Sendable {
     public var pages: [FreePage] = []
     public var news: [NewsItem] = []
     public var assets: [String] = []
+    public var baremes: [String: Bareme] = [:]
+    public var simulators: [String: CompiledSimulator] = [:]
 
     /// The territory ids from `id` up to the région.
     public func ancestors(of id: String) -> [String] {

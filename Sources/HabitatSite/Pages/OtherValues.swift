@@ -69,7 +69,7 @@ extension Renderer {
             "corps": a.body.html,
             "source": Format.source(d.source),
             "ecarts": Format.discrepancies(d.ecarts),
-            "simulateur": absent,
+            "simulateur": opt(index.simulators[a.id].map(simulatorValues)),
         ]
     }
 

@@ -3,14 +3,14 @@ import HabitatCore
 
 /// One output to produce: a Sendable description; rendering turns it into bytes.
 public enum PageJob: Sendable, Hashable {
-    case home, notFound, search, aids, news, dataIndex, discrepancies, indicators, plansIndex
+    case home, notFound, search, aids, news, dataIndex, discrepancies, indicators, plansIndex, simulatorHub
     case territory(String), plan(String), fiche(plan: String, index: Int), commune(String), card(String)
     case aid(String), indicator(String), page(Int), newsItem(Int)
     case alias(from: String, to: String)
 
     /// Every page of the site, in a stable order.
     public static func all(_ index: SiteIndex) -> [PageJob] {
-        var jobs: [PageJob] = [.home, .notFound, .search, .aids, .news, .dataIndex, .discrepancies, .indicators, .plansIndex]
+        var jobs: [PageJob] = [.home, .notFound, .search, .aids, .news, .dataIndex, .discrepancies, .indicators, .plansIndex, .simulatorHub]
         jobs += index.territoryOrder.map { .territory($0) }
         for id in index.planOrder {
             jobs.append(.plan(id))

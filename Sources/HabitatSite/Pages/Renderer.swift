@@ -62,6 +62,8 @@ public struct Renderer: Sendable {
             page("/ecarts/", "ecarts", "Écarts relevés dans les documents sources", [("Écarts relevés", "/ecarts/")], discrepancyValues())
         case .indicators:
             page("/indicateurs/", "indicateurs", "Tableau de bord des indicateurs", [("Indicateurs", "/indicateurs/")], indicatorsValues(), kind: "indicateur")
+        case .simulatorHub:
+            page("/simulateur/", "simulateur", "Quelles aides pour moi ?", [("Quelles aides pour moi ?", "/simulateur/")], simulatorHubValues(), kind: "simulateur")
         case .plansIndex:
             page("/plans/", "plans", "Les plans", [("Plans", "/plans/")], ["plans": list(index.planOrder.compactMap { index.plans[$0] }.map(planSummary))])
         case .territory(let id):
@@ -127,7 +129,7 @@ public struct Renderer: Sendable {
     }
 
     var defaultMenu: [SiteFile.MenuItem] {
-        [.init(titre: "Ma commune", url: "/#trouver-ma-commune"), .init(titre: "Aides", url: "/aides/"),
+        [.init(titre: "Ma commune", url: "/#trouver-ma-commune"), .init(titre: "Aides", url: "/aides/"), .init(titre: "Quelles aides pour moi ?", url: "/simulateur/"),
          .init(titre: "Plans", url: "/plans/"), .init(titre: "Indicateurs", url: "/indicateurs/"),
          .init(titre: "Actualités", url: "/actualites/"), .init(titre: "Rechercher", url: "/recherche/")]
     }

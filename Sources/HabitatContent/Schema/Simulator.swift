@@ -1,0 +1,90 @@
+import HabitatCore
+
+/// `aides/<id>.regles.yaml`: a simulator declared in data — questions, rules, results, personas.
+public struct SimulatorFile: Decodable, Sendable {
+    public enum QuestionType: String, ContentEnum {
+        case ouiNon = "oui-non", choix, entier, euros, commune
+    }
+
+    /// One answer offered by a `choix` question.
+    public struct Option: Decodable, Sendable, Hashable {
+        public var valeur: String
+        public var libelle: String
+        public init(valeur: String, libelle: String) { self.valeur = valeur; self.libelle = libelle }
+    }
+
+    /// A question asked to the resident.
+    public struct Question: Decodable, Sendable {
+        public var id: Positioned<String>
+        public var type: QuestionType
+        public var libelle: String
+        public var aide: String?
+        public var min: Double?
+        public var max: Double?
+        public var options: [Option]?
+        /// Asked only when this rule is true.
+        public var si: Positioned<String>?
+    }
+
+    /// A named intermediate value.
+    public struct Rule: Decodable, Sendable {
+        public var id: Positioned<String>
+        public var valeur: Positioned<String>
+        public var libelle: String?
+    }
+
+    /// A sentence shown when its condition holds, to explain the result.
+    public struct Reason: Decodable, Sendable {
+        public var si: Positioned<String>
+        public var texte: String
+    }
+
+    /// What the simulator answers.
+    public struct Results: Decodable, Sendable {
+        public var eligible: Positioned<String>
+        public var montant: Positioned<String>?
+        public var categorie: Positioned<String>?
+        public var pourquoi: [Reason]?
+        public var limites: [String]?
+    }
+
+    /// A worked example with the result a source justifies.
+    public struct Persona: Decodable, Sendable {
+        public struct Expected: Decodable, Sendable {
+            public var eligible: Bool
+            public var montant: Double?
+            public var categorie: String?
+        }
+        public var nom: Positioned<String>
+        public var source: String
+        public var reponses: YAMLValue
+        public var attendu: Expected
+    }
+
+    public var baremes: [Positioned<String>]?
+    public var questions: [Question]
+    public var regles: [Rule]?
+    public var resultats: Results
+    public var personas: [Persona]
+}
+
+/// `baremes/<id>.yaml`: a dated parameter table (income ceilings by household size…).
+public struct BaremeFile: Decodable, Sendable {
+    /// A column of the barème.
+    public struct Column: Decodable, Sendable, Hashable {
+        public var id: String
+        public var libelle: String
+    }
+    public var titre: String
+    public var source: SourceRef
+    public var reference: String?
+    public var valide_du: CalendarDay
+    public var valide_au: CalendarDay?
+    /// The barème that supersedes this one (no expiry warning then).
+    public var remplace_par: String?
+    public var unite: String?
+    public var colonnes: [Column]
+    public var lignes: [[String: Double]]
+    public var par_personne_supplementaire: [String: Double]?
+    public var note: String?
+}

@@ -1,2 +1,0 @@
-/// Simulator rules: a small, safe expression language.
-public enum HabitatRulesModule {}
