@@ -94,7 +94,7 @@ public func suggestion(for name: String, among candidates: some Sequence<String>
     for candidate in candidates {
         let distance = editDistance(name.lowercased(), candidate.lowercased())
         let limit = max(2, min(name.count, candidate.count) / 3)
-        if distance <= limit, best == nil || distance < best!.1 || (distance == best!.1 && candidate < best!.0) {
+        if distance <= limit, distance < name.count, best == nil || distance < best!.1 || (distance == best!.1 && candidate < best!.0) {
             best = (candidate, distance)
         }
     }

@@ -118,7 +118,7 @@ public struct TypeChecker: Sendable {
         var best: (String, Int)?
         for k in known {
             let d = distance(name, k)
-            if d <= max(2, name.count / 3), best == nil || d < best!.1 { best = (k, d) }
+            if d <= max(2, name.count / 3), d < name.count, best == nil || d < best!.1 { best = (k, d) }
         }
         return best.map { " (did you mean '\($0.0)'?)" } ?? ""
     }
