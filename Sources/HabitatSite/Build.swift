@@ -13,10 +13,12 @@ public struct BuildOptions: Sendable {
     public var workers: Int
     /// `check` stops before writing.
     public var write: Bool
+    /// Build the Pagefind search index (off in unit tests, which build many small sites).
+    public var searchIndex: Bool
 
     public init(contentDir: String = "Content", themeDir: String = "Themes/default", outputDir: String = "Site",
                 baseURL: String? = nil, includeDrafts: Bool = false, buildDate: CalendarDay? = nil,
-                workers: Int = ProcessInfo.processInfo.activeProcessorCount, write: Bool = true) {
+                workers: Int = ProcessInfo.processInfo.activeProcessorCount, write: Bool = true, searchIndex: Bool = true) {
         self.contentDir = contentDir
         self.themeDir = themeDir
         self.outputDir = outputDir
@@ -25,6 +27,7 @@ public struct BuildOptions: Sendable {
         self.buildDate = buildDate
         self.workers = workers
         self.write = write
+        self.searchIndex = searchIndex
     }
 }
 
@@ -85,7 +88,14 @@ public enum SiteBuilder {
             return report
         }
         do {
-            let written = try SiteWriter.write(files, assets: theme.assetFiles, media: index.assets.map { (String($0.dropFirst("medias/".count)), options.contentDir + "/" + $0) }, to: options.outputDir)
+            var searchDiagnostic: Diagnostic?
+            let written = try SiteWriter.write(files, assets: theme.assetFiles, media: index.assets.map { (String($0.dropFirst("medias/".count)), options.contentDir + "/" + $0) },
+                                               to: options.outputDir) { staging in
+                guard options.searchIndex else { return }
+                searchDiagnostic = SearchIndex.build(siteDir: staging)
+                if let d = searchDiagnostic, d.severity == .error { throw SiteError.io(d.message) }
+            }
+            if let d = searchDiagnostic { diagnostics.append(d) }
             report.filesWritten = written
             report.pagesWritten = files.filter { $0.path.hasSuffix(".html") }.count
         } catch {

@@ -4,7 +4,8 @@ import HabitatCore
 /// Stage 5: writes the new site beside the old one and swaps it in only when complete,
 /// so a failed or killed build leaves the last good `Site/` in place.
 public enum SiteWriter {
-    public static func write(_ files: [OutputFile], assets: [(url: String, path: String)], media: [(String, String)], to output: String) throws -> Int {
+    public static func write(_ files: [OutputFile], assets: [(url: String, path: String)], media: [(String, String)], to output: String,
+                             beforeSwap: (String) throws -> Void = { _ in }) throws -> Int {
         let parent = (output as NSString).deletingLastPathComponent
         let base = (output as NSString).lastPathComponent
         let staging = (parent.isEmpty ? "" : parent + "/") + ".\(base).nouveau-\(getpid())"
@@ -37,6 +38,7 @@ public enum SiteWriter {
         }
         // Keep the versioned README of the output folder.
         if let readme = FileSystem.readBytes(output + "/README.md") { try FileSystem.write(readme, to: staging + "/README.md") }
+        do { try beforeSwap(staging) } catch { FileSystem.removeTree(staging); throw error }
         try swap(staging, into: output)
         return count
     }

@@ -31,6 +31,7 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "The build date (YYYY-MM-DD); default: SOURCE_DATE_EPOCH, then 'date' in site.yaml, then today.") var clock: String?
     @Option(help: "Parallel workers (default: the number of cores).") var jobs: Int?
     @Flag(help: "Print only diagnostics.") var quiet = false
+    @Flag(help: "Skip the Pagefind search index.") var noSearch = false
 
     func buildOptions(write: Bool) throws -> BuildOptions {
         var date: CalendarDay?
@@ -39,7 +40,7 @@ struct SiteOptions: ParsableArguments {
             date = d
         }
         return BuildOptions(contentDir: content, themeDir: theme, outputDir: output, baseURL: baseURL, includeDrafts: drafts,
-                            buildDate: date, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, write: write)
+                            buildDate: date, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, write: write, searchIndex: !noSearch)
     }
 }
 

@@ -28,7 +28,7 @@ struct TestSite {
     func build(theme: String? = nil, write: Bool = true, output: String = "Site") async -> BuildReport {
         await SiteBuilder.run(BuildOptions(contentDir: root + "/Content", themeDir: theme ?? TestSite.repo + "/Themes/default",
                                            outputDir: root + "/" + output, includeDrafts: false,
-                                           buildDate: CalendarDay(year: 2026, month: 11, day: 23), workers: 2, write: write))
+                                           buildDate: CalendarDay(year: 2026, month: 11, day: 23), workers: 2, write: write, searchIndex: false))
     }
 
     func read(_ path: String, output: String = "Site") -> String? {

@@ -26,8 +26,9 @@ public struct Renderer: Sendable {
     public func render(_ job: PageJob) -> Result {
         var missing: [String] = []
         var files: [OutputFile] = []
-        func page(_ url: String, _ template: String, _ title: String, _ crumbs: [(String, String)], _ values: [String: Any], kind: String = "page", file: String = "index.html") {
+        func page(_ url: String, _ template: String, _ title: String, _ crumbs: [(String, String)], _ values: [String: Any], kind: String = "page", file: String = "index.html", territory: String? = nil) {
             var context = common(title: title, url: url, crumbs: crumbs, kind: kind)
+            context["recherche_filtres"] = searchFilters(kind: kind, territory: territory)
             for (k, v) in values { context[k] = v }
             let root = RenderContext(withListFlags(context))
             let html = theme.library.render(root, withTemplate: template) ?? ""
@@ -40,7 +41,9 @@ public struct Renderer: Sendable {
         switch job {
         case .home: page("/", "accueil", index.site.titre, [], homeValues(), kind: "accueil")
         case .notFound: page("/", "404", "Page introuvable", [], [:], file: "404.html")
-        case .search: page("/recherche/", "recherche", "Rechercher", [("Rechercher", "/recherche/")], [:])
+        case .search:
+            let names = index.territoryOrder.compactMap { index.territories[$0]?.shortName } + ["France entière"]
+            page("/recherche/", "recherche", "Rechercher", [("Rechercher", "/recherche/")], ["territoires_recherche": names])
         case .aids: page("/aides/", "aides", "Les aides au logement", [("Aides", "/aides/")], aidsValues())
         case .news:
             page("/actualites/", "actualites", "Actualités", [("Actualités", "/actualites/")], newsListValues())
@@ -68,27 +71,27 @@ public struct Renderer: Sendable {
             page("/plans/", "plans", "Les plans", [("Plans", "/plans/")], ["plans": list(index.planOrder.compactMap { index.plans[$0] }.map(planSummary))])
         case .territory(let id):
             let t = index.territories[id]!
-            page(t.url, "territoire", t.name, territoryCrumbs(id), territoryValues(t), kind: "territoire")
+            page(t.url, "territoire", t.name, territoryCrumbs(id), territoryValues(t), kind: "territoire", territory: t.shortName)
         case .plan(let id):
             let p = index.plans[id]!
-            page(p.url, "plan", p.data.titre, planCrumbs(p), planValues(p), kind: "plan")
+            page(p.url, "plan", p.data.titre, planCrumbs(p), planValues(p), kind: "plan", territory: index.territories[p.data.territoire.value]?.shortName)
         case .fiche(let planId, let i):
             let p = index.plans[planId]!
             let f = p.fiches[i]
-            page(f.url, "fiche", "\(levelWord(p, \.action, "Action")) \(f.numero) — \(f.data.titre)", planCrumbs(p) + [("\(levelWord(p, \.action, "Action")) \(f.numero)", f.url)], ficheValues(f, plan: p), kind: "fiche")
+            page(f.url, "fiche", "\(levelWord(p, \.action, "Action")) \(f.numero) — \(f.data.titre)", planCrumbs(p) + [("\(levelWord(p, \.action, "Action")) \(f.numero)", f.url)], ficheValues(f, plan: p), kind: "fiche", territory: index.territories[p.data.territoire.value]?.shortName)
         case .commune(let slug):
             let c = index.communes[slug]!
-            page(c.url, "commune", c.name, communeCrumbs(c), communeValues(c), kind: "commune")
+            page(c.url, "commune", c.name, communeCrumbs(c), communeValues(c), kind: "commune", territory: index.territories[c.epciId]?.shortName)
             raw("communes/\(slug)/donnees.json", communeJSON(c))
         case .card(let slug):
             let c = index.communes[slug]!
             page(c.url + "vignette/", "vignette", c.name, [], communeValues(c), kind: "vignette")
         case .aid(let id):
             let a = index.aids[id]!
-            page(a.url, "aide", a.data.titre, [("Aides", "/aides/"), (a.data.titre, a.url)], aidValues(a), kind: "aide")
+            page(a.url, "aide", a.data.titre, [("Aides", "/aides/"), (a.data.titre, a.url)], aidValues(a), kind: "aide", territory: a.data.territoire.value == "france" ? "France entière" : index.territories[a.data.territoire.value]?.shortName)
         case .indicator(let id):
             let ind = index.indicators[id]!
-            page(ind.url, "indicateur", ind.data.titre, [("Indicateurs", "/indicateurs/"), (ind.data.titre, ind.url)], indicatorValues(ind), kind: "indicateur")
+            page(ind.url, "indicateur", ind.data.titre, [("Indicateurs", "/indicateurs/"), (ind.data.titre, ind.url)], indicatorValues(ind), kind: "indicateur", territory: ind.data.plans.first.flatMap { index.plans[$0.plan.value] }.flatMap { index.territories[$0.data.territoire.value]?.shortName })
         case .page(let i):
             let p = index.pages[i]
             page(p.url, "page", p.data.titre, [(p.data.titre, p.url)], ["corps": p.body.html, "description": optText(p.data.description)])
@@ -126,6 +129,14 @@ public struct Renderer: Sendable {
             "date_maj_iso": buildDate.description,
             "annee": String(buildDate.year),
         ]
+    }
+
+    /// Pagefind filters for a page: its type and its territory (`type:Commune`, `territoire:CABBALR`).
+    func searchFilters(kind: String, territory: String?) -> Any {
+        let types = ["fiche": "Fiche-action", "commune": "Commune", "aide": "Aide", "indicateur": "Indicateur", "actualite": "Actualité",
+                     "plan": "Plan", "territoire": "Territoire", "page": "Page"]
+        guard let type = types[kind] else { return absent }
+        return ["type": "type:" + type, "territoire": opt(territory.map { "territoire:" + $0 })] as [String: Any]
     }
 
     var defaultMenu: [SiteFile.MenuItem] {
