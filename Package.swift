@@ -16,11 +16,12 @@ let package = Package(
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .target(name: "HabitatCore"),
+        .target(name: "CHabitatSys"),
         .target(name: "HabitatMarkdown", dependencies: ["CCmarkGFM", "HabitatCore"]),
         .target(name: "HabitatContent", dependencies: ["HabitatCore", "HabitatMarkdown", "Yams"]),
         .target(name: "HabitatRules", dependencies: ["HabitatCore"]),
         .target(name: "HabitatSite", dependencies: [
-            "HabitatCore", "HabitatMarkdown", "HabitatContent", "HabitatRules",
+            "HabitatCore", "HabitatMarkdown", "HabitatContent", "HabitatRules", "CHabitatSys",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "habitat", dependencies: [

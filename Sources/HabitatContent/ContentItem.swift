@@ -26,8 +26,12 @@ public struct ParsedFile: Sendable {
     public var item: ContentItem?
     public var diagnostics: [Diagnostic]
     public var contentHash: UInt64
+    /// Hash of what other pages read of this file: the front matter of a Markdown file,
+    /// the whole file otherwise. Editing only a fiche's body leaves it unchanged.
+    public var metaHash: UInt64
 
-    public init(path: String, relativePath: String, item: ContentItem?, diagnostics: [Diagnostic], contentHash: UInt64) {
+    public init(path: String, relativePath: String, item: ContentItem?, diagnostics: [Diagnostic], contentHash: UInt64, metaHash: UInt64? = nil) {
+        self.metaHash = metaHash ?? contentHash
         self.path = path
         self.relativePath = relativePath
         self.item = item

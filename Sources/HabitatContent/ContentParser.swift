@@ -11,7 +11,8 @@ public struct ContentParser: Sendable {
     ///   - relativePath: the path under `Content/`, with `/` separators.
     ///   - displayPath: the path printed in diagnostics.
     public func parse(relativePath: String, displayPath: String, bytes: [UInt8]) -> ParsedFile {
-        var file = ParsedFile(path: displayPath, relativePath: relativePath, item: nil, diagnostics: [], contentHash: StableHash.fnv1a(bytes))
+        var file = ParsedFile(path: displayPath, relativePath: relativePath, item: nil, diagnostics: [], contentHash: StableHash.fnv1a(bytes),
+                              metaHash: relativePath.hasSuffix(".md") ? StableHash.fnv1a(Self.frontMatterBytes(bytes)) : nil)
         do {
             file.item = try parseItem(relativePath, displayPath, bytes, &file.diagnostics)
         } catch {
@@ -113,6 +114,18 @@ public struct ContentParser: Sendable {
         func json() throws(Diagnostic) -> YAMLValue {
             try JSONReader.parse(try text(), file: path)
         }
+    }
+
+    /// The bytes of a front matter (from the start to the closing `---`), or everything.
+    static func frontMatterBytes(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
+        let marker: [UInt8] = Array("\n---".utf8)
+        guard bytes.count > 3 else { return bytes[...] }
+        var i = 3
+        while i + marker.count <= bytes.count {
+            if bytes[i] == 0x0A, bytes[i..<(i + marker.count)].elementsEqual(marker) { return bytes[..<(i + marker.count)] }
+            i += 1
+        }
+        return bytes[...]
     }
 
     private func splitExtension(_ name: String) -> (String, String) {

@@ -15,10 +15,12 @@ public struct BuildOptions: Sendable {
     public var write: Bool
     /// Build the Pagefind search index (off in unit tests, which build many small sites).
     public var searchIndex: Bool
+    /// Reuse the previous build's output for pages whose sources did not change.
+    public var incremental: Bool
 
     public init(contentDir: String = "Content", themeDir: String = "Themes/default", outputDir: String = "Site",
                 baseURL: String? = nil, includeDrafts: Bool = false, buildDate: CalendarDay? = nil,
-                workers: Int = ProcessInfo.processInfo.activeProcessorCount, write: Bool = true, searchIndex: Bool = true) {
+                workers: Int = ProcessInfo.processInfo.activeProcessorCount, write: Bool = true, searchIndex: Bool = true, incremental: Bool = true) {
         self.contentDir = contentDir
         self.themeDir = themeDir
         self.outputDir = outputDir
@@ -28,6 +30,7 @@ public struct BuildOptions: Sendable {
         self.workers = workers
         self.write = write
         self.searchIndex = searchIndex
+        self.incremental = incremental
     }
 }
 
@@ -35,6 +38,8 @@ public struct BuildOptions: Sendable {
 public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic] = []
     public var pagesWritten = 0
+    /// Page jobs rendered this time (all of them on a full build, the dependents of a change otherwise).
+    public var pagesRendered = 0
     public var filesWritten = 0
     public var stageTimes: [(String, Double)] = []
     public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
@@ -68,12 +73,35 @@ public enum SiteBuilder {
             return report
         }
 
-        let renderer = Renderer(index: index, theme: theme, buildDate: buildDate, baseURL: options.baseURL ?? index.site.url)
+        let baseURL = options.baseURL ?? index.site.url
+        let renderer = Renderer(index: index, theme: theme, buildDate: buildDate, baseURL: baseURL)
         let jobs = PageJob.all(index)
-        let results = await render(jobs, with: renderer, workers: options.workers)
+        // Incremental: a job whose sources, theme and options are unchanged keeps its previous output.
+        let optionsHash = StableHash.fnv1a(Array("\(baseURL)|\(buildDate)|\(options.includeDrafts)|v1".utf8), seed: theme.fingerprint)
+        var dependencies = Dependencies(files: parsed, base: optionsHash)
+        let previous = options.write && options.incremental ? BuildManifest.load(from: options.outputDir) : nil
+        var manifest = BuildManifest()
+        var toRender: [(PageJob, String, UInt64)] = []
+        var kept: [String] = []
+        for job in jobs {
+            let key = String(describing: job)
+            let fp = dependencies.fingerprint(job, index)
+            if let p = previous?.jobs[key], p.fingerprint == fp, p.outputs.allSatisfy({ FileSystem.exists(options.outputDir + "/" + $0) }) {
+                manifest.jobs[key] = p
+                kept += p.outputs
+            } else {
+                toRender.append((job, key, fp))
+            }
+        }
+        let results = await render(toRender.map(\.0), with: renderer, workers: options.workers)
         var files: [OutputFile] = []
         var missing = Set<String>()
-        for r in results { files += r.files; missing.formUnion(r.missingVariables) }
+        for (i, r) in results.enumerated() {
+            files += r.files
+            missing.formUnion(r.missingVariables)
+            manifest.jobs[toRender[i].1] = (toRender[i].2, r.files.map(\.path))
+        }
+        report.pagesRendered = toRender.count
         for name in missing.sorted() {
             if name.hasPrefix("template:") {
                 diagnostics.append(.error(SourceLocation(file: options.themeDir + "/templates"), "missing template '\(name.dropFirst(9)).mustache'", code: "template.missing"))
@@ -89,9 +117,12 @@ public enum SiteBuilder {
         }
         do {
             var searchDiagnostic: Diagnostic?
-            let written = try SiteWriter.write(files, assets: theme.assetFiles, media: index.assets.map { (String($0.dropFirst("medias/".count)), options.contentDir + "/" + $0) },
+            let htmlChanged = files.contains { $0.path.hasSuffix(".html") } || previous == nil
+            let written = try SiteWriter.write(files, keeping: kept + (htmlChanged ? [] : [SiteWriter.searchFolder]),
+                                               manifest: manifest.serialized(), assets: theme.assetFiles,
+                                               media: index.assets.map { (String($0.dropFirst("medias/".count)), options.contentDir + "/" + $0) },
                                                to: options.outputDir) { staging in
-                guard options.searchIndex else { return }
+                guard options.searchIndex, htmlChanged else { return }
                 searchDiagnostic = SearchIndex.build(siteDir: staging)
                 if let d = searchDiagnostic, d.severity == .error { throw SiteError.io(d.message) }
             }

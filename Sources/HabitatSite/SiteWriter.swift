@@ -1,23 +1,37 @@
+import CHabitatSys
 import Foundation
 import HabitatCore
 
 /// Stage 5: writes the new site beside the old one and swaps it in only when complete,
 /// so a failed or killed build leaves the last good `Site/` in place.
+///
+/// Files of pages that did not change are hard-linked from the current site into the new one
+/// (no copy), so an incremental build writes only what changed and still swaps atomically.
 public enum SiteWriter {
-    public static func write(_ files: [OutputFile], assets: [(url: String, path: String)], media: [(String, String)], to output: String,
+    static let searchFolder = "pagefind"
+
+    public static func write(_ files: [OutputFile], keeping kept: [String] = [], manifest: [UInt8]? = nil,
+                             assets: [(url: String, path: String)], media: [(String, String)], to output: String,
                              beforeSwap: (String) throws -> Void = { _ in }) throws -> Int {
         let parent = (output as NSString).deletingLastPathComponent
         let base = (output as NSString).lastPathComponent
         let staging = (parent.isEmpty ? "" : parent + "/") + ".\(base).nouveau-\(getpid())"
         FileSystem.removeTree(staging)
         try FileSystem.makeDirectories(staging)
-        var count = 0
         var made = Set<String>()
         func ensureDir(_ dir: String) throws {
             if made.contains(dir) { return }
             try FileSystem.makeDirectories(dir)
             made.insert(dir)
         }
+        for rel in kept {
+            if rel == searchFolder {
+                for f in FileSystem.listFiles(under: output + "/" + rel) { try linkOrCopy(output + "/" + rel + "/" + f, staging + "/" + rel + "/" + f, ensureDir) }
+            } else {
+                try linkOrCopy(output + "/" + rel, staging + "/" + rel, ensureDir)
+            }
+        }
+        var count = 0
         for f in files {
             let path = staging + "/" + f.path
             try ensureDir((path as NSString).deletingLastPathComponent)
@@ -36,15 +50,28 @@ public enum SiteWriter {
             try FileSystem.write(FileSystem.readBytes(source) ?? [], to: path)
             count += 1
         }
-        // Keep the versioned README of the output folder.
         if let readme = FileSystem.readBytes(output + "/README.md") { try FileSystem.write(readme, to: staging + "/README.md") }
         do { try beforeSwap(staging) } catch { FileSystem.removeTree(staging); throw error }
+        if let manifest { try FileSystem.write(manifest, to: staging + "/" + BuildManifest.fileName) }
         try swap(staging, into: output)
         return count
     }
 
-    /// Replaces `output` by `staging` with two renames; the old tree is removed afterwards.
+    /// A hard link to the current file (the new site shares it; nothing is copied).
+    static func linkOrCopy(_ from: String, _ to: String, _ ensureDir: (String) throws -> Void) throws {
+        try ensureDir((to as NSString).deletingLastPathComponent)
+        if link(from, to) != 0 {
+            try FileSystem.write(FileSystem.readBytes(from) ?? [], to: to)
+        }
+    }
+
+    /// Replaces `output` by `staging` in one atomic exchange (Linux `renameat2`), so there is no
+    /// moment without a complete site; elsewhere, two renames. The old tree is removed afterwards.
     static func swap(_ staging: String, into output: String) throws {
+        if FileSystem.exists(output), habitat_exchange_paths(staging, output) == 0 {
+            FileSystem.removeTree(staging)
+            return
+        }
         let old = output + ".ancien-\(getpid())"
         if FileSystem.exists(output) {
             guard rename(output, old) == 0 else { throw SiteError.io("cannot move \(output) aside: \(String(cString: strerror(errno)))") }

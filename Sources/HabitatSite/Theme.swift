@@ -13,6 +13,8 @@ public struct Theme: Sendable {
     public var assetURLs: [String: String]
     /// Public URL path → source file path.
     public var assetFiles: [(url: String, path: String)]
+    /// Changes whenever a template or an asset changes: every page depends on it.
+    public var fingerprint: UInt64
 
     /// Loads `dir` and the themes it inherits from.
     public static func load(dir: String, displayDir: String) -> (Theme?, [Diagnostic]) {
@@ -63,6 +65,8 @@ public struct Theme: Sendable {
         }
         var urls: [String: String] = [:]
         var files: [(String, String)] = []
+        var fingerprint = StableHash.fnv1a(Array("theme".utf8))
+        for name in sources.keys.sorted() { fingerprint = StableHash.fnv1a(Array((name + "\u{0}" + sources[name]!.text).utf8), seed: fingerprint) }
         for rel in assets.keys.sorted() {
             let path = assets[rel]!
             let bytes = FileSystem.readBytes(path) ?? []
@@ -74,9 +78,10 @@ public struct Theme: Sendable {
                 hashed = rel + "." + hash
             }
             urls[rel] = "/assets/" + hashed
+            fingerprint = StableHash.fnv1a(Array(hashed.utf8), seed: fingerprint)
             files.append(("/assets/" + hashed, path))
         }
-        return (Theme(library: library, sources: sources, assetURLs: urls, assetFiles: files), diagnostics)
+        return (Theme(library: library, sources: sources, assetURLs: urls, assetFiles: files, fingerprint: fingerprint), diagnostics)
     }
 
     /// Where a variable is first used in the templates, for an "unknown variable" diagnostic.

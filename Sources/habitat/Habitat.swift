@@ -81,7 +81,7 @@ enum Report {
         let warnings = report.diagnostics.count - errors
         let times = report.stageTimes.map { "\($0.0) \(String(format: "%.0f", $0.1 * 1000)) ms" }.joined(separator: ", ")
         if report.succeeded {
-            Swift.print("habitat: \(report.pagesWritten) pages, \(report.filesWritten) fichiers \(verb)s; \(warnings) avertissement(s) (\(times))", to: &err)
+            Swift.print("habitat: \(report.pagesRendered) pages rendues, \(report.filesWritten) fichiers \(verb)s; \(warnings) avertissement(s) (\(times))", to: &err)
         } else {
             Swift.print("habitat: \(errors) erreur(s), \(warnings) avertissement(s); Site/ n'a pas été modifié", to: &err)
         }

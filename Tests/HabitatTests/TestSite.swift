@@ -25,10 +25,10 @@ struct TestSite {
         try Data(bytes).write(to: URL(fileURLWithPath: root + "/Content/" + path))
     }
 
-    func build(theme: String? = nil, write: Bool = true, output: String = "Site") async -> BuildReport {
+    func build(theme: String? = nil, write: Bool = true, output: String = "Site", incremental: Bool = true) async -> BuildReport {
         await SiteBuilder.run(BuildOptions(contentDir: root + "/Content", themeDir: theme ?? TestSite.repo + "/Themes/default",
                                            outputDir: root + "/" + output, includeDrafts: false,
-                                           buildDate: CalendarDay(year: 2026, month: 11, day: 23), workers: 2, write: write, searchIndex: false))
+                                           buildDate: CalendarDay(year: 2026, month: 11, day: 23), workers: 2, write: write, searchIndex: false, incremental: incremental))
     }
 
     func read(_ path: String, output: String = "Site") -> String? {

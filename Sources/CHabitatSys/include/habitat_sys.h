@@ -1,0 +1,6 @@
+#ifndef HABITAT_SYS_H
+#define HABITAT_SYS_H
+/// Atomically exchanges two paths (Linux renameat2 RENAME_EXCHANGE). Returns 0 on success,
+/// -1 with errno set otherwise (e.g. EINVAL on file systems without support).
+int habitat_exchange_paths(const char *a, const char *b);
+#endif
