@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
@@ -24,8 +25,12 @@ let package = Package(
             "HabitatCore", "HabitatMarkdown", "HabitatContent", "HabitatRules", "CHabitatSys",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        .target(name: "HabitatServe", dependencies: [
+            "HabitatSite", "HabitatCore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
         .executableTarget(name: "habitat", dependencies: [
-            "HabitatSite",
+            "HabitatSite", "HabitatServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "HabitatTests", dependencies: [

@@ -48,6 +48,11 @@ public struct BuildReport: Sendable {
 /// The whole pipeline: discover, parse, resolve, render, write, report.
 public enum SiteBuilder {
     public static func run(_ options: BuildOptions) async -> BuildReport {
+        await run(options, session: nil)
+    }
+
+    /// A build that reuses the parses of unchanged files from the previous build of the session.
+    public static func run(_ options: BuildOptions, session: BuildSession?) async -> BuildReport {
         var report = BuildReport()
         var clock = StageClock()
         let display = options.contentDir.hasSuffix("/") ? options.contentDir : options.contentDir + "/"
@@ -57,7 +62,9 @@ public enum SiteBuilder {
             return report
         }
         let siteAllowsRaw = rawHTMLAllowed(options.contentDir)
-        let parsed = await ParseStage.run(contentDir: options.contentDir, displayPrefix: display, allowRawHTML: siteAllowsRaw, workers: options.workers)
+        let parsed = await ParseStage.run(contentDir: options.contentDir, displayPrefix: display, allowRawHTML: siteAllowsRaw,
+                                          workers: options.workers, cache: await session?.parsed ?? [:])
+        await session?.remember(parsed)
         report.stageTimes.append(("analyse", clock.lap()))
         var diagnostics = Diagnostics()
         for f in parsed { diagnostics.append(contentsOf: f.diagnostics) }
@@ -118,7 +125,7 @@ public enum SiteBuilder {
         do {
             var searchDiagnostic: Diagnostic?
             let htmlChanged = files.contains { $0.path.hasSuffix(".html") } || previous == nil
-            let written = try SiteWriter.write(files, keeping: kept + (htmlChanged ? [] : [SiteWriter.searchFolder]),
+            let written = try SiteWriter.write(files, keeping: kept + (htmlChanged && options.searchIndex ? [] : [SiteWriter.searchFolder]),
                                                manifest: manifest.serialized(), assets: theme.assetFiles,
                                                media: index.assets.map { (String($0.dropFirst("medias/".count)), options.contentDir + "/" + $0) },
                                                to: options.outputDir) { staging in
@@ -165,6 +172,15 @@ public enum SiteBuilder {
         guard let bytes = FileSystem.readBytes(contentDir + "/site.yaml"), let text = String(validating: bytes, as: UTF8.self),
               let v = try? YAMLParser.parse(text, file: "site.yaml"), case .scalar(let s, _, _)? = v["html_brut"] else { return false }
         return s == "true" || s == "oui"
+    }
+}
+
+/// State kept between the builds of one `serve` session: the last parse of every file.
+public actor BuildSession {
+    private(set) var parsed: [String: ParsedFile] = [:]
+    public init() {}
+    func remember(_ files: [ParsedFile]) {
+        parsed = Dictionary(files.map { ($0.relativePath, $0) }, uniquingKeysWith: { a, _ in a })
     }
 }
 

@@ -5,7 +5,8 @@ import HabitatCore
 public enum ParseStage {
     /// Reads and parses every file under `contentDir`, at most `workers` at a time.
     /// The result is in path order whatever the scheduling.
-    public static func run(contentDir: String, displayPrefix: String, allowRawHTML: Bool, workers: Int) async -> [ParsedFile] {
+    public static func run(contentDir: String, displayPrefix: String, allowRawHTML: Bool, workers: Int,
+                           cache: [String: ParsedFile] = [:]) async -> [ParsedFile] {
         let paths = FileSystem.listFiles(under: contentDir)
         let parser = ContentParser(allowRawHTML: allowRawHTML)
         let chunks = max(1, workers)
@@ -19,7 +20,12 @@ public enum ParseStage {
                         let rel = paths[i]
                         let display = displayPrefix + rel
                         if let bytes = FileSystem.readBytes(contentDir + "/" + rel) {
-                            out.append((i, parser.parse(relativePath: rel, displayPath: display, bytes: bytes)))
+                            // An unchanged file (same bytes) keeps its parse: what makes `serve` fast.
+                            if let cached = cache[rel], cached.contentHash == StableHash.fnv1a(bytes), cached.path == display {
+                                out.append((i, cached))
+                            } else {
+                                out.append((i, parser.parse(relativePath: rel, displayPath: display, bytes: bytes)))
+                            }
                         } else {
                             out.append((i, ParsedFile(path: display, relativePath: rel, item: nil,
                                                       diagnostics: [.error(SourceLocation(file: display), "cannot read the file", code: "file.unreadable")],

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HabitatCore
+import HabitatServe
 import HabitatSite
 
 @main
@@ -13,10 +14,11 @@ struct Habitat: AsyncParsableCommand {
           habitat build                         build Content/ with Themes/default into Site/
           habitat build --base-url https://habitat.example.fr
           habitat check                         check everything, write nothing
+          habitat serve                         preview on http://127.0.0.1:8080/ with live reload
           habitat build --clock 2026-11-23      build as if today were 23 November 2026
           SOURCE_DATE_EPOCH=1795392000 habitat build
         """,
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, Serve.self],
         defaultSubcommand: Build.self
     )
 }
@@ -68,6 +70,23 @@ struct Check: AsyncParsableCommand {
             Report.print(report, quiet: options.quiet, verb: "vérifié")
         }
         if !report.succeeded { throw ExitCode(1) }
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build, serve Site/ on 127.0.0.1 and rebuild what a change touches; open pages reload by themselves.",
+        discussion: "A build error does not stop the server: the pages show it over the content until it is fixed.")
+    @OptionGroup var options: SiteOptions
+    @Option(help: "Port (0 picks a free one).") var port = 8080
+    @Option(help: "Address to listen on; only the loopback unless you say otherwise.") var bind = "127.0.0.1"
+
+    func run() async throws {
+        let server = PreviewServer(options: try options.buildOptions(write: true), host: bind, port: port)
+        try await server.run { line in
+            var err = StandardError()
+            Swift.print(line, to: &err)
+        }
     }
 }
 

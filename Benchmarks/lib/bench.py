@@ -1,0 +1,311 @@
+#!/usr/bin/env python3
+"""Runs the Habitat benchmarks and prints their figures.
+
+    bench.py compare  --habitat BIN --input DIR --theme DIR --runs 5 [--json OUT]
+    bench.py national --habitat BIN --content DIR [--content-half DIR] --theme DIR --runs 3 [--json OUT]
+    bench.py table    RESULT.json...      (prints the markdown tables again)
+
+Each run is one child process measured with os.wait4: wall time (monotonic clock), CPU
+time (user + system, the child and what it waited for) and peak resident memory
+(ru_maxrss). The output folder is removed before every run, outside the measured time,
+so each tool starts from an empty destination. Tools are alternated run by run (A B A B…)
+after one unmeasured warm-up run each, so a disturbance (another compile on the machine)
+hits both. Figures are medians with the min–max spread.
+"""
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+
+def measure(cmd, cwd=None, env=None, timeout=None):
+    """Runs cmd; returns wall, cpu (user+sys), peak RSS in MiB, exit code, stderr."""
+    err_path = f"/tmp/habitat-bench-stderr-{os.getpid()}"
+    with open(err_path, "wb") as err:
+        t0 = time.monotonic()
+        p = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        deadline = None if timeout is None else t0 + timeout
+        while True:
+            pid, status, ru = os.wait4(p.pid, os.WNOHANG)
+            if pid:
+                break
+            if deadline and time.monotonic() > deadline:
+                p.kill()
+                pid, status, ru = os.wait4(p.pid, 0)
+                status = -1
+                break
+            time.sleep(0.005)
+        wall = time.monotonic() - t0
+    p.returncode = os.waitstatus_to_exitcode(status) if status != -1 else -1
+    with open(err_path, "rb") as f:
+        stderr = f.read().decode("utf-8", "replace")
+    os.unlink(err_path)
+    return {"wall": wall, "user": ru.ru_utime, "sys": ru.ru_stime, "cpu": ru.ru_utime + ru.ru_stime,
+            "rss_mib": ru.ru_maxrss / 1024, "rc": p.returncode, "stderr": stderr, "timed_out": status == -1}
+
+
+STAGE_RE = re.compile(r"\(([^()]*\d+ ms[^()]*)\)\s*$")
+
+
+def stages(stderr):
+    """Habitat's summary line ends with '(analyse 548 ms, résolution 5 ms, …)'."""
+    for line in reversed(stderr.strip().splitlines()):
+        m = STAGE_RE.search(line)
+        if m and line.startswith("habitat:"):
+            out = {}
+            for part in m.group(1).split(","):
+                bits = part.strip().split(" ")
+                out[" ".join(bits[:-2])] = float(bits[-2]) / 1000
+            return out
+    return {}
+
+
+def pages_count(stderr):
+    m = re.search(r"habitat: (\d+) pages, (\d+) fichiers", stderr)
+    return (int(m.group(1)), int(m.group(2))) if m else (None, None)
+
+
+def summary(values):
+    values = [v for v in values if v is not None]
+    if not values:
+        return None
+    return {"median": statistics.median(values), "min": min(values), "max": max(values), "n": len(values)}
+
+
+def machine():
+    cpu = ""
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        for line in open("/proc/meminfo"):
+            if line.startswith("MemTotal"):
+                mem = f"{int(line.split()[1]) / 1024 / 1024:.0f} GiB"
+    except OSError:
+        pass
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory": mem, "kernel": platform.release(),
+            "date": time.strftime("%Y-%m-%d %H:%M %Z"), "load_before": os.getloadavg()}
+
+
+def fmt(s, unit="s", digits=2):
+    if s is None:
+        return "—"
+    return f"{s['median']:.{digits}f} {unit} ({s['min']:.{digits}f}–{s['max']:.{digits}f})"
+
+
+# --------------------------------------------------------------------------- benchmark 1
+def compare(a):
+    hugo_dir = os.path.join(a.input, "hugo")
+    hab_content = os.path.join(a.input, "habitat")
+    out_root = a.output or os.path.join(a.input, "out")
+    os.makedirs(out_root, exist_ok=True)
+    hugo_out = os.path.join(out_root, "hugo")
+    hab_out = os.path.join(out_root, "habitat")
+    hugo_ver = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.strip()
+    hab_cmd = [a.habitat, "build", "--content", hab_content, "--theme", a.theme, "--output", hab_out,
+               "--clock", "2026-01-15"] + a.habitat_arg
+    tools = {
+        "hugo": (["hugo", "--quiet", "--destination", hugo_out], hugo_dir, hugo_out),
+        "habitat": (hab_cmd, None, hab_out),
+    }
+    runs = {"hugo": [], "habitat": []}
+    print(f"benchmark 1: {a.input} ({a.runs} runs each, alternated; warm-up run first)", file=sys.stderr)
+    for i in range(a.runs + 1):
+        order = ["hugo", "habitat"] if i % 2 == 0 else ["habitat", "hugo"]
+        for name in order:
+            cmd, cwd, out = tools[name]
+            shutil.rmtree(out, ignore_errors=True)
+            r = measure(cmd, cwd=cwd)
+            if r["rc"] != 0:
+                print(f"{name} failed (exit {r['rc']}):\n{r['stderr'][-3000:]}", file=sys.stderr)
+                sys.exit(1)
+            r["stages"] = stages(r["stderr"]) if name == "habitat" else {}
+            label = "warm-up" if i == 0 else f"run {i}"
+            print(f"  {label:8} {name:8} wall {r['wall']:6.2f} s  cpu {r['cpu']:6.2f} s  peak {r['rss_mib']:7.1f} MiB"
+                  + (f"  {r['stages']}" if r["stages"] else ""), file=sys.stderr)
+            if i > 0:
+                runs[name].append(r)
+    n_pages = len([f for f in os.listdir(os.path.join(hab_content, "pages"))])
+    same = identical_html(hugo_out, hab_out, os.path.join(hab_content, "pages"))
+    result = {"benchmark": "hugo-compare", "pages": n_pages, "machine": machine(), "hugo": hugo_ver,
+              "habitat_cmd": " ".join(hab_cmd), "identical_html": same, "runs": {}}
+    for name, rs in runs.items():
+        result["runs"][name] = {
+            "wall": summary([r["wall"] for r in rs]), "cpu": summary([r["cpu"] for r in rs]),
+            "user": summary([r["user"] for r in rs]), "sys": summary([r["sys"] for r in rs]),
+            "rss_mib": summary([r["rss_mib"] for r in rs]),
+            "stages": {k: summary([r["stages"].get(k) for r in rs]) for k in (rs[0]["stages"] if rs else {})},
+            "raw": [{k: r[k] for k in ("wall", "cpu", "user", "sys", "rss_mib")} for r in rs],
+        }
+    hw, hh = result["runs"]["hugo"]["wall"]["median"], result["runs"]["habitat"]["wall"]["median"]
+    result["ratio_wall"] = hh / hw
+    result["ratio_cpu"] = result["runs"]["habitat"]["cpu"]["median"] / result["runs"]["hugo"]["cpu"]["median"]
+    result["ratio_wall_per_run"] = [h["wall"] / g["wall"] for h, g in zip(runs["habitat"], runs["hugo"])]
+    save(a, result)
+    print_compare(result)
+
+
+def identical_html(hugo_out, hab_out, pages_dir, sample=25):
+    names = sorted(f[:-3] for f in os.listdir(pages_dir) if f.endswith(".md"))
+    step = max(1, len(names) // sample)
+    differing = []
+    for n in names[::step]:
+        try:
+            a = open(os.path.join(hugo_out, n, "index.html"), encoding="utf-8").read()
+            b = open(os.path.join(hab_out, n, "index.html"), encoding="utf-8").read()
+        except OSError as e:
+            differing.append(f"{n}: {e}")
+            continue
+        if a != b:
+            differing.append(n)
+    return {"checked": len(names[::step]), "differing": differing}
+
+
+def print_compare(r):
+    h, g = r["runs"]["habitat"], r["runs"]["hugo"]
+    print(f"\n### Benchmark 1 — {r['pages']} Markdown pages, Habitat vs {r['hugo'].split()[0]} "
+          f"(median of {g['wall']['n']} alternated runs, min–max)\n")
+    print("| | wall | CPU (user+sys) | peak memory |")
+    print("|---|---|---|---|")
+    print(f"| Hugo | {fmt(g['wall'])} | {fmt(g['cpu'])} | {fmt(g['rss_mib'], 'MiB', 0)} |")
+    print(f"| Habitat | {fmt(h['wall'])} | {fmt(h['cpu'])} | {fmt(h['rss_mib'], 'MiB', 0)} |")
+    per_run = ", ".join(f"{x:.2f}" for x in r["ratio_wall_per_run"])
+    print(f"| Habitat / Hugo | **{r['ratio_wall']:.2f}** (per run: {per_run}) | {r['ratio_cpu']:.2f} | "
+          f"{h['rss_mib']['median'] / g['rss_mib']['median']:.2f} |")
+    print(f"\nTarget: Habitat wall ≤ 0.5 × Hugo's → {'met' if r['ratio_wall'] <= 0.5 else 'NOT met'}.")
+    if h["stages"]:
+        print("Habitat stages (median): " + ", ".join(f"{k} {v['median']:.2f} s" for k, v in h["stages"].items()))
+    print(f"Habitat user/sys: {h['user']['median']:.2f} / {h['sys']['median']:.2f} s; "
+          f"Hugo user/sys: {g['user']['median']:.2f} / {g['sys']['median']:.2f} s.")
+    same = r["identical_html"]
+    print(f"Same HTML: {same['checked'] - len(same['differing'])}/{same['checked']} sampled pages byte-identical"
+          + (f" (differing: {', '.join(same['differing'][:5])})" if same["differing"] else "") + ".")
+    m = r["machine"]
+    print(f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory']}, Linux {m['kernel']}; {m['date']}; "
+          f"load before: {', '.join(f'{x:.1f}' for x in m['load_before'])}.")
+
+
+# --------------------------------------------------------------------------- benchmark 2
+def national(a):
+    result = {"benchmark": "national", "machine": machine(), "sizes": {}}
+    sizes = [("full", a.content)] + ([("half", a.content_half)] if a.content_half else [])
+    for label, content in sizes:
+        out = os.path.join(a.output or "/tmp", f"habitat-national-site-{label}")
+        cmd = [a.habitat, "build", "--content", content, "--theme", a.theme, "--output", out,
+               "--clock", "2026-01-15"] + a.habitat_arg
+        rs = []
+        print(f"benchmark 2 ({label}): {content}, {a.runs} runs (timeout {a.timeout} s)", file=sys.stderr)
+        for i in range(a.runs):
+            shutil.rmtree(out, ignore_errors=True)
+            r = measure(cmd, timeout=a.timeout)
+            if r["timed_out"]:
+                print(f"  run {i + 1}: killed after {a.timeout} s (peak {r['rss_mib']:.0f} MiB so far)", file=sys.stderr)
+                rs.append(r)
+                break
+            if r["rc"] != 0:
+                print(f"habitat failed (exit {r['rc']}):\n{r['stderr'][-5000:]}", file=sys.stderr)
+                sys.exit(1)
+            r["stages"] = stages(r["stderr"])
+            r["pages"], r["files"] = pages_count(r["stderr"])
+            print(f"  run {i + 1}: wall {r['wall']:7.2f} s  cpu {r['cpu']:7.2f} s  peak {r['rss_mib']:7.1f} MiB  "
+                  f"{r['pages']} pages  {r['stages']}", file=sys.stderr)
+            rs.append(r)
+        ok = [r for r in rs if not r["timed_out"]]
+        entry = {"content": content, "cmd": " ".join(cmd), "timed_out": any(r["timed_out"] for r in rs),
+                 "timeout": a.timeout, "source_files": sum(len(f) for _, _, f in os.walk(content))}
+        if ok:
+            entry.update({
+                "pages": ok[0]["pages"], "files": ok[0]["files"],
+                "wall": summary([r["wall"] for r in ok]), "cpu": summary([r["cpu"] for r in ok]),
+                "rss_mib": summary([r["rss_mib"] for r in ok]),
+                "stages": {k: summary([r["stages"].get(k) for r in ok]) for k in ok[0]["stages"]},
+                "raw": [{k: r[k] for k in ("wall", "cpu", "user", "sys", "rss_mib")} for r in ok],
+            })
+        else:
+            entry["killed_at_rss_mib"] = rs[0]["rss_mib"]
+        result["sizes"][label] = entry
+    save(a, result)
+    print_national(result)
+
+
+def print_national(r):
+    print("\n### Benchmark 2 — synthetic national portal (median, min–max)\n")
+    print("| size | source files | pages (files) | wall | CPU | pages/s | peak memory | stages (median) |")
+    print("|---|---|---|---|---|---|---|---|")
+    for label, e in r["sizes"].items():
+        if "wall" not in e:
+            print(f"| {label} | {e['source_files']} | — | killed after {e['timeout']} s | — | — | "
+                  f"≥ {e['killed_at_rss_mib']:.0f} MiB | — |")
+            continue
+        st = ", ".join(f"{k} {v['median']:.2f} s" for k, v in e["stages"].items())
+        print(f"| {label} | {e['source_files']} | {e['pages']} ({e['files']}) | {fmt(e['wall'])} | {fmt(e['cpu'])} | "
+              f"{e['pages'] / e['wall']['median']:.0f} | {fmt(e['rss_mib'], 'MiB', 0)} | {st} |")
+    full, half = r["sizes"].get("full"), r["sizes"].get("half")
+    if full and half and "wall" in full and "wall" in half:
+        print(f"\nFull / half: wall × {full['wall']['median'] / half['wall']['median']:.2f}, "
+              f"peak memory × {full['rss_mib']['median'] / half['rss_mib']['median']:.2f} (linear growth would be × 2).")
+        for k in full["stages"]:
+            if k in half["stages"] and half["stages"][k]["median"] > 0:
+                print(f"  stage {k}: × {full['stages'][k]['median'] / half['stages'][k]['median']:.2f}")
+    if full and "wall" in full:
+        w, m = full["wall"]["median"], full["rss_mib"]["median"]
+        print(f"Targets: < 30 s → {'met' if w < 30 else 'NOT met'} ({w:.1f} s); "
+              f"< 1.5 GB → {'met' if m * 1.048576 < 1500 else 'NOT met'} ({m:.0f} MiB).")
+    m = r["machine"]
+    print(f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory']}; {m['date']}; "
+          f"load before: {', '.join(f'{x:.1f}' for x in m['load_before'])}.")
+
+
+def save(a, result):
+    if a.json:
+        with open(a.json, "w") as f:
+            json.dump(result, f, indent=1, ensure_ascii=False)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    c = sub.add_parser("compare")
+    c.add_argument("--habitat", required=True)
+    c.add_argument("--input", required=True)
+    c.add_argument("--theme", required=True)
+    c.add_argument("--output")
+    c.add_argument("--runs", type=int, default=5)
+    c.add_argument("--json")
+    c.add_argument("--habitat-arg", action="append", default=[])
+    n = sub.add_parser("national")
+    n.add_argument("--habitat", required=True)
+    n.add_argument("--content", required=True)
+    n.add_argument("--content-half")
+    n.add_argument("--theme", required=True)
+    n.add_argument("--output")
+    n.add_argument("--runs", type=int, default=3)
+    n.add_argument("--timeout", type=float, default=1800)
+    n.add_argument("--json")
+    n.add_argument("--habitat-arg", action="append", default=[])
+    t = sub.add_parser("table")
+    t.add_argument("files", nargs="+")
+    a = ap.parse_args()
+    if a.cmd == "compare":
+        compare(a)
+    elif a.cmd == "national":
+        national(a)
+    else:
+        for f in a.files:
+            r = json.load(open(f))
+            (print_compare if r["benchmark"] == "hugo-compare" else print_national)(r)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Habitat performance benchmarks (issue 9). One command:
+#
+#   bash Benchmarks/run.sh
+#
+# installs Hugo if missing (Debian package), builds Habitat in release into .build-bench/
+# (a snapshot of Sources/, so edits made meanwhile cannot break the build), generates the
+# inputs into a temporary folder (never committed), checks them with `habitat check`, runs
+#   1. hugo-compare  N Markdown pages, Hugo vs Habitat, alternated runs, medians
+#   2. national      synthetic national portal (35 000 communes) and its half-size version
+#   3. incremental   placeholder (not implemented yet)
+# and prints a table of figures. Settings (environment):
+#   BENCH_N=10000           pages for benchmark 1
+#   BENCH_RUNS=5            measured runs per tool for benchmark 1 (plus one warm-up each)
+#   BENCH_NATIONAL_RUNS=3   measured runs per size for benchmark 2
+#   BENCH_SCALE=1.0         size of the national portal (1.0 = 35 000 communes)
+#   BENCH_TIMEOUT=1800      seconds after which a national build is killed and reported as such
+#   BENCH_ONLY=compare|national|incremental   run one benchmark only
+#   BENCH_SEARCH=0          1 = let Habitat build its Pagefind index (Hugo has no equivalent)
+#   BENCH_HABITAT=path      use this habitat binary instead of building one
+#   BENCH_WORK=dir          where inputs, outputs and results go (default: mktemp -d)
+#   BENCH_KEEP=0            1 = keep BENCH_WORK afterwards
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+BENCH="$ROOT/Benchmarks"
+N="${BENCH_N:-10000}"
+RUNS="${BENCH_RUNS:-5}"
+NRUNS="${BENCH_NATIONAL_RUNS:-3}"
+SCALE="${BENCH_SCALE:-1.0}"
+TIMEOUT="${BENCH_TIMEOUT:-1800}"
+ONLY="${BENCH_ONLY:-}"
+log() { printf '%s\n' "run.sh: $*" >&2; }
+
+# --- tools -------------------------------------------------------------------------------
+if ! command -v hugo >/dev/null 2>&1 && [ -z "$ONLY" -o "$ONLY" = compare ]; then
+  log "installing hugo (apt)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null 2>&1 \
+    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null; }
+fi
+
+if [ -n "${BENCH_HABITAT:-}" ]; then
+  HABITAT="$BENCH_HABITAT"
+else
+  pkg-config --exists libcmark-gfm 2>/dev/null || bash "$ROOT/scripts/install-deps.sh"
+  SNAP="$ROOT/.build-bench/src"
+  # Refresh the snapshot only when the sources differ, so unchanged files are not rebuilt.
+  if ! diff -rq "$ROOT/Sources" "$SNAP/Sources" >/dev/null 2>&1 \
+     || ! cmp -s "$ROOT/Package.swift" "$SNAP/Package.swift"; then
+    rm -rf "$SNAP" && mkdir -p "$SNAP"
+    cp -a "$ROOT/Package.swift" "$ROOT/Sources" "$ROOT/Tests" "$SNAP/"
+    [ -f "$ROOT/Package.resolved" ] && cp -a "$ROOT/Package.resolved" "$SNAP/"
+  fi
+  log "building habitat (release) from a snapshot of Sources/ in .build-bench/"
+  (cd "$SNAP" && swift build -c release --scratch-path "$ROOT/.build-bench/scratch" --product habitat 2>&1 | tail -3) >&2
+  HABITAT="$ROOT/.build-bench/scratch/release/habitat"
+fi
+[ -x "$HABITAT" ] || { log "no habitat binary at $HABITAT"; exit 1; }
+SEARCH_ARGS=()
+if [ "${BENCH_SEARCH:-0}" != 1 ] && "$HABITAT" build --help 2>&1 | grep -q -- '--no-search'; then
+  SEARCH_ARGS=(--habitat-arg=--no-search)
+fi
+
+WORK="${BENCH_WORK:-$(mktemp -d /tmp/habitat-bench.XXXXXX)}"
+mkdir -p "$WORK"
+if [ "${BENCH_KEEP:-0}" != 1 ] && [ -z "${BENCH_WORK:-}" ]; then trap 'rm -rf "$WORK"' EXIT; fi
+log "work folder: $WORK"
+REV="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
+DIRTY="$(git -C "$ROOT" status --porcelain -- Sources 2>/dev/null | wc -l)"
+
+check() {  # check CONTENT THEME: habitat check, diagnostics printed, stop on error
+  log "habitat check --content $1 --theme $2"
+  if ! "$HABITAT" check --content "$1" --theme "$2" > "$WORK/check.txt" 2>&1; then
+    grep -m 40 -E 'error|erreur' "$WORK/check.txt" >&2 || tail -40 "$WORK/check.txt" >&2
+    log "habitat check failed on generated input; see the messages above"
+    exit 1
+  fi
+  tail -1 "$WORK/check.txt" >&2
+}
+
+RESULTS=()
+# --- 1. Hugo comparison --------------------------------------------------------------------
+if [ -z "$ONLY" ] || [ "$ONLY" = compare ]; then
+  log "benchmark 1: generating $N pages"
+  python3 "$BENCH/hugo-compare/generate.py" "$WORK/compare" "$N" >&2
+  check "$WORK/compare/habitat" "$BENCH/hugo-compare/theme-habitat"
+  python3 "$BENCH/lib/bench.py" compare --habitat "$HABITAT" --input "$WORK/compare" \
+    --theme "$BENCH/hugo-compare/theme-habitat" --runs "$RUNS" --json "$WORK/compare.json" "${SEARCH_ARGS[@]}" >/dev/null
+  RESULTS+=("$WORK/compare.json")
+fi
+
+# --- 2. National portal --------------------------------------------------------------------
+if [ -z "$ONLY" ] || [ "$ONLY" = national ]; then
+  HALF="$(python3 -c "print($SCALE / 2)")"
+  log "benchmark 2: generating the national portal (scale $SCALE) and its half ($HALF)"
+  python3 "$BENCH/national/generate.py" "$WORK/national-full" --scale "$SCALE" >&2
+  python3 "$BENCH/national/generate.py" "$WORK/national-half" --scale "$HALF" >&2
+  check "$WORK/national-full" "$ROOT/Themes/default"
+  python3 "$BENCH/lib/bench.py" national --habitat "$HABITAT" --content "$WORK/national-full" \
+    --content-half "$WORK/national-half" --theme "$ROOT/Themes/default" --output "$WORK" \
+    --runs "$NRUNS" --timeout "$TIMEOUT" --json "$WORK/national.json" "${SEARCH_ARGS[@]}" >/dev/null
+  RESULTS+=("$WORK/national.json")
+fi
+
+# --- 3. Incremental ------------------------------------------------------------------------
+if [ -z "$ONLY" ] || [ "$ONLY" = incremental ]; then
+  bash "$BENCH/incremental/run.sh"
+fi
+
+# --- report --------------------------------------------------------------------------------
+echo "## Habitat benchmarks — $(date -u +%Y-%m-%d), habitat ${REV}$([ "$DIRTY" -gt 0 ] && echo " + $DIRTY uncommitted source change(s)")"
+echo "Habitat options: ${SEARCH_ARGS[*]:-(default)} --clock 2026-01-15"
+[ ${#RESULTS[@]} -gt 0 ] && python3 "$BENCH/lib/bench.py" table "${RESULTS[@]}"
+[ -n "${BENCH_WORK:-}" ] || [ "${BENCH_KEEP:-0}" = 1 ] && log "results kept in $WORK"
+exit 0

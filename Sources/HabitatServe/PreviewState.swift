@@ -1,0 +1,55 @@
+import Foundation
+import HabitatCore
+import HabitatSite
+
+/// What the preview server knows of the last build, and the pages listening for changes.
+actor PreviewState {
+    private(set) var generation = 0
+    private(set) var errors: [Diagnostic] = []
+    private var listeners: [UUID: AsyncStream<String>.Continuation] = [:]
+
+    /// Registers a listener (one open page); events are server-sent-event frames.
+    func listen() -> (UUID, AsyncStream<String>) {
+        let id = UUID()
+        let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(16))
+        listeners[id] = continuation
+        continuation.yield("event: bonjour\ndata: {\"generation\":\(generation)}\n\n")
+        return (id, stream)
+    }
+
+    func forget(_ id: UUID) {
+        listeners[id]?.finish()
+        listeners[id] = nil
+    }
+
+    /// Records a build and tells every open page: reload, or show the errors.
+    func record(_ report: BuildReport, milliseconds: Double) {
+        let errs = report.diagnostics.filter { $0.severity == .error }
+        errors = errs
+        let frame: String
+        if errs.isEmpty {
+            generation += 1
+            frame = "event: rechargement\ndata: {\"generation\":\(generation),\"pages_rendues\":\(report.pagesRendered),\"ms\":\(Int(milliseconds.rounded()))}\n\n"
+        } else {
+            frame = "event: erreur\ndata: \(errorsJSON())\n\n"
+        }
+        for c in listeners.values { c.yield(frame) }
+    }
+
+    /// Closes every event stream (server shutdown).
+    func closeAll() {
+        for c in listeners.values { c.finish() }
+        listeners = [:]
+    }
+
+    func errorsJSON() -> String {
+        JSONValue.object([
+            ("generation", .number(Double(generation))),
+            ("erreurs", .array(errors.map { d in
+                .object([("fichier", .string(d.location.file)), ("ligne", .number(Double(d.location.line))),
+                         ("colonne", .number(Double(d.location.column))), ("message", .string(d.message)),
+                         ("code", .string(d.code)), ("texte", .string(d.description))])
+            })),
+        ]).serialized()
+    }
+}
