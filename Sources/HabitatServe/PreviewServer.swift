@@ -2,6 +2,7 @@ import Foundation
 import HabitatCore
 import HabitatSite
 import Hummingbird
+import ServiceLifecycle
 
 /// `habitat serve`: builds, serves `Site/` on the loopback, rebuilds what a change touches and
 /// tells open pages to reload (server-sent events), or shows the build errors over the page.
@@ -43,6 +44,12 @@ public struct PreviewServer: Sendable {
         )
         let watcher = Watcher(roots: [options.contentDir, options.themeDir] + Self.parentThemes(of: options.themeDir))
         let interval = pollInterval
+        let keepAlive = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(15))
+                await state.ping()
+            }
+        }
         let watching = Task {
             var last = watcher.snapshot()
             while !Task.isCancelled {
@@ -61,6 +68,7 @@ public struct PreviewServer: Sendable {
         // Ctrl-C (SIGINT) or SIGTERM stop the server gracefully; then stop watching.
         try await app.runService()
         watching.cancel()
+        keepAlive.cancel()
         await state.closeAll()
     }
 
@@ -88,7 +96,12 @@ public struct PreviewServer: Sendable {
             let (id, stream) = await state.listen()
             return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
                             body: ResponseBody { writer in
-                                for await frame in stream { try await writer.write(ByteBuffer(string: frame)) }
+                                // An open page must not hold the server when it stops (Ctrl-C).
+                                try await withGracefulShutdownHandler {
+                                    for await frame in stream { try await writer.write(ByteBuffer(string: frame)) }
+                                } onGracefulShutdown: {
+                                    Task { await state.forget(id) }
+                                }
                                 await state.forget(id)
                                 try await writer.finish(nil)
                             })

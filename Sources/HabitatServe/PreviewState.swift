@@ -36,6 +36,11 @@ actor PreviewState {
         for c in listeners.values { c.yield(frame) }
     }
 
+    /// A comment frame, so pages that went away are noticed and dropped.
+    func ping() {
+        for c in listeners.values { c.yield(": ping\n\n") }
+    }
+
     /// Closes every event stream (server shutdown).
     func closeAll() {
         for c in listeners.values { c.finish() }
@@ -50,6 +55,6 @@ actor PreviewState {
                          ("colonne", .number(Double(d.location.column))), ("message", .string(d.message)),
                          ("code", .string(d.code)), ("texte", .string(d.description))])
             })),
-        ]).serialized()
+        ]).compact
     }
 }
