@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HabitatContent
 import HabitatCore
 import HabitatServe
 import HabitatSite
@@ -18,7 +19,7 @@ struct Habitat: AsyncParsableCommand {
           habitat build --clock 2026-11-23      build as if today were 23 November 2026
           SOURCE_DATE_EPOCH=1795392000 habitat build
         """,
-        subcommands: [Build.self, Check.self, Serve.self],
+        subcommands: [Build.self, Check.self, Serve.self, Schema.self, New.self],
         defaultSubcommand: Build.self
     )
 }
@@ -87,6 +88,104 @@ struct Serve: AsyncParsableCommand {
             var err = StandardError()
             Swift.print(line, to: &err)
         }
+    }
+}
+
+struct Schema: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the reference of every content file and key (Markdown), generated from the code.")
+    @Argument(help: "Only this kind: site, territoire, plan, fiche, table, aide, regles, bareme, indicateur, page, actualite.") var kind: String?
+
+    func run() throws {
+        if let kind, !ContentKind.all.contains(where: { $0.name == kind }) {
+            throw ValidationError("unknown kind '\(kind)'; one of: \(ContentKind.all.map(\.name).joined(separator: ", "))")
+        }
+        print(SchemaReference.markdown(only: kind), terminator: "")
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a content file with every field of its schema, commented in French, ready to fill.",
+        discussion: """
+        Examples:
+          habitat new fiche --plan cabbalr-plh-2019-2025 --numero 14 --titre "Nouvelle action"
+          habitat new aide --id ma-prime --territoire cabbalr --titre "Ma prime"
+          habitat new indicateur --id logements-livres --plan cabbalr-plh-2019-2025 --titre "Logements livrés"
+          habitat new actualite --titre "Réunion publique" --date 2026-12-01
+          habitat new page --id mentions --titre "Mentions légales"
+        """)
+    @Argument(help: "fiche, aide, indicateur, actualite or page.") var kind: String
+    @Option(help: "The content folder.") var content = "Content"
+    @Option(help: "Title.") var titre = "À compléter"
+    @Option(help: "Plan id (fiche, indicateur).") var plan: String?
+    @Option(help: "Fiche number (fiche).") var numero: String?
+    @Option(help: "Id / slug of the new file (aide, indicateur, page, actualite).") var id: String?
+    @Option(help: "Territory id (aide).") var territoire: String?
+    @Option(help: "Date YYYY-MM-DD (actualite).") var date: String?
+
+    func run() throws {
+        let q = { (s: String) in "\"" + s.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        let slug = id ?? Slug.make(titre)
+        var values: [String: String] = ["titre": q(titre)]
+        let path: String
+        var body = "Écrivez ici le texte, en français clair, pour les habitants.\n"
+        switch kind {
+        case "fiche":
+            guard let plan, let numero else { throw ValidationError("a fiche needs --plan and --numero") }
+            values["numero"] = q(numero)
+            values["source.fichier"] = q("À compléter")
+            let planFile = "\(content)/plans/\(plan)/plan.md"
+            guard let text = try? String(contentsOfFile: planFile, encoding: .utf8) else { throw ValidationError("no plan at \(planFile)") }
+            if let line = text.split(separator: "\n").first(where: { $0.contains("- numero:") }) {
+                values["orientation"] = String(line.split(separator: ":", maxSplits: 1)[1]).trimmingCharacters(in: .whitespaces)
+            }
+            path = "\(content)/plans/\(plan)/actions/\(Slug.make(numero)).md"
+        case "aide":
+            values["resume"] = q("À compléter : qui reçoit quoi.")
+            values["publics"] = "tous"
+            values["territoire"] = territoire ?? "france"
+            values["financeur"] = q("À compléter")
+            values["montant"] = q("Non chiffré dans le document")
+            values["conditions"] = ""
+            values["demarches"] = ""
+            path = "\(content)/aides/\(slug).md"
+        case "indicateur":
+            guard let plan else { throw ValidationError("an indicator needs --plan") }
+            let json = """
+            {
+              "titre": \(q(titre)),
+              "description": "À compléter",
+              "unite": "logements",
+              "plans": [{"plan": \(q(plan)), "fiches": []}],
+              "source": {"fichier": "À compléter", "lignes": ""},
+              "frequence": "annuelle",
+              "niveau": "epci",
+              "affichage": "barres",
+              "valeurs": []
+            }
+
+            """
+            return try write(json, to: "\(content)/indicateurs/\(slug).json", note: "Les clés sont décrites par « habitat schema indicateur ». « valeurs » vide : l'indicateur apparaît « à renseigner ».")
+        case "actualite":
+            values["date"] = date ?? "2026-01-01"
+            values["brouillon"] = "true"
+            path = "\(content)/actualites/\(slug).md"
+            body = "Écrivez ici l'actualité. Elle reste un brouillon tant que « brouillon: true ».\n"
+        case "page":
+            path = "\(content)/pages/\(slug).md"
+        default:
+            throw ValidationError("unknown kind '\(kind)': fiche, aide, indicateur, actualite or page")
+        }
+        let kindName = kind == "actualite" ? "actualite" : kind
+        guard let yaml = SchemaReference.scaffold(kind: kindName, values: values) else { throw ValidationError("no schema for \(kind)") }
+        try write("---\n" + yaml + "---\n" + body, to: path, note: "Remplissez les champs ; ôtez le # devant une clé facultative pour l'utiliser.")
+    }
+
+    func write(_ text: String, to path: String, note: String) throws {
+        guard !FileManager.default.fileExists(atPath: path) else { throw ValidationError("\(path) already exists") }
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        print("\(path) créé. \(note)")
     }
 }
 
