@@ -56,7 +56,7 @@ extension Renderer {
                            "frequence": optText(d.frequence), "niveau": d.niveau.rawValue] as [String: Any],
             "valeurs": list(rows),
             "a_renseigner": d.valeurs.isEmpty,
-            "graphique": d.valeurs.isEmpty ? absent : Chart.bars(ind, name: territoryName),
+            "graphiques": list(d.valeurs.isEmpty ? [] : Chart.charts(ind, name: territoryName)),
             "plans": list(plans),
             "source": Format.source(d.source),
             "csv": "/donnees/indicateurs/\(ind.id).csv",
@@ -88,37 +88,3 @@ extension Renderer {
     }
 }
 
-/// Inline SVG charts drawn at build time.
-enum Chart {
-    /// A horizontal bar per value, with its target as a mark; masked values drawn as hatched stubs.
-    static func bars(_ ind: Indicator, name: (String) -> String) -> [String: Any] {
-        let values = Array(ind.data.valeurs.prefix(120))
-        let maxValue = max(values.map { max($0.masque == true ? 0 : ($0.valeur ?? 0), $0.cible ?? 0) }.max() ?? 1, 1)
-        let rowHeight = 28, labelWidth = 230, chartWidth = 420, width = labelWidth + chartWidth + 120
-        let height = values.count * rowHeight + 10
-        var svg = "<svg class=\"graphique\" role=\"img\" aria-labelledby=\"graphique-titre\" viewBox=\"0 0 \(width) \(height)\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">"
-        svg += "<title id=\"graphique-titre\">\(HTML.escape(ind.data.titre))</title>"
-        for (i, v) in values.enumerated() {
-            let y = i * rowHeight + 4
-            let label = "\(name(v.territoire.value)) \(v.periode.value)"
-            svg += "<text x=\"\(labelWidth - 8)\" y=\(q(y + 17)) text-anchor=\"end\" class=\"etiquette\">\(HTML.escape(label))</text>"
-            if v.masque == true {
-                svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"12\" height=\"16\" class=\"barre-masquee\" data-masque=\"oui\"/>"
-                svg += "<text x=\"\(labelWidth + 18)\" y=\"\(y + 17)\" class=\"valeur\">secret statistique</text>"
-            } else if let value = v.valeur {
-                let w = Int((value / maxValue * Double(chartWidth)).rounded())
-                svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(w)\" height=\"16\" class=\"barre\" data-valeur=\"\(value)\"/>"
-                svg += "<text x=\"\(labelWidth + w + 6)\" y=\"\(y + 17)\" class=\"valeur\">\(HTML.escape(Format.number(value)))</text>"
-            }
-            if let target = v.cible {
-                let x = labelWidth + Int((target / maxValue * Double(chartWidth)).rounded())
-                svg += "<line x1=\"\(x)\" x2=\"\(x)\" y1=\"\(y + 1)\" y2=\"\(y + 23)\" class=\"cible\" data-cible=\"\(target)\"/>"
-                if v.valeur == nil { svg += "<text x=\"\(x + 6)\" y=\"\(y + 17)\" class=\"valeur\">objectif \(HTML.escape(Format.number(target)))</text>" }
-            }
-        }
-        svg += "</svg>"
-        return ["svg": svg, "legende": "Barres : valeurs réalisées ; trait vertical : objectif."]
-    }
-
-    private static func q(_ n: Int) -> String { "\"\(n)\"" }
-}
