@@ -81,7 +81,7 @@ public struct PreviewServer: Sendable {
         guard let bytes = FileSystem.readBytes(dir + "/theme.yaml"), let text = String(validating: bytes, as: UTF8.self) else { return [] }
         for line in text.split(separator: "\n") where line.hasPrefix("herite:") {
             let name = line.dropFirst("herite:".count).trimmingCharacters(in: .whitespaces)
-            return [(dir as NSString).deletingLastPathComponent + "/" + name]
+            return [FileSystem.dirname(dir) + "/" + name]
         }
         return []
     }

@@ -26,7 +26,8 @@ struct StaticFiles: Sendable {
         if rel.isEmpty || rel.hasSuffix("/") { path += "index.html" }
         else if FileSystem.isDirectory(path) { path += "/index.html" }
         guard !FileSystem.isDirectory(path), let bytes = FileSystem.readBytes(path) else { return notFound() }
-        let ext = (path as NSString).pathExtension.lowercased()
+        let name = FileSystem.basename(path)
+        let ext = name.contains(".") ? String(name.split(separator: ".").last!).lowercased() : ""
         return Found(status: .ok, contentType: Self.types[ext] ?? "application/octet-stream", bytes: bytes)
     }
 

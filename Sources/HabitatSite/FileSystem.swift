@@ -32,6 +32,23 @@ public enum FileSystem {
         return out.sorted()
     }
 
+    /// The folder of a path (`a/b/c` → `a/b`, `c` → ``); Foundation's NSString version traps
+    /// on some one-letter relative paths on Linux.
+    public static func dirname(_ path: String) -> String {
+        var p = Substring(path)
+        while p.count > 1, p.hasSuffix("/") { p.removeLast() }
+        guard let slash = p.lastIndex(of: "/") else { return "" }
+        return slash == p.startIndex ? "/" : String(p[..<slash])
+    }
+
+    /// The last component of a path (`a/b/c` → `c`).
+    public static func basename(_ path: String) -> String {
+        var p = Substring(path)
+        while p.count > 1, p.hasSuffix("/") { p.removeLast() }
+        guard let slash = p.lastIndex(of: "/") else { return String(p) }
+        return String(p[p.index(after: slash)...])
+    }
+
     public static func readBytes(_ path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
@@ -65,7 +82,7 @@ public enum FileSystem {
     /// Creates a directory and its parents (like `mkdir -p`).
     public static func makeDirectories(_ path: String) throws {
         if isDirectory(path) { return }
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = dirname(path)
         if !parent.isEmpty, parent != path { try makeDirectories(parent) }
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
             throw SiteError.io("cannot create directory \(path): \(String(cString: strerror(errno)))")

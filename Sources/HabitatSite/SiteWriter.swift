@@ -13,9 +13,10 @@ public enum SiteWriter {
     public static func write(_ files: [OutputFile], keeping kept: [String] = [], manifest: [UInt8]? = nil,
                              assets: [(url: String, path: String)], media: [(String, String)], to output: String,
                              beforeSwap: (String) throws -> Void = { _ in }) throws -> Int {
-        let parent = (output as NSString).deletingLastPathComponent
-        let base = (output as NSString).lastPathComponent
+        let parent = FileSystem.dirname(output)
+        let base = FileSystem.basename(output)
         let staging = (parent.isEmpty ? "" : parent + "/") + ".\(base).nouveau-\(getpid())"
+        removeAbandonedStaging(in: parent.isEmpty ? "." : parent, base: base)
         FileSystem.removeTree(staging)
         try FileSystem.makeDirectories(staging)
         var made = Set<String>()
@@ -34,19 +35,19 @@ public enum SiteWriter {
         var count = 0
         for f in files {
             let path = staging + "/" + f.path
-            try ensureDir((path as NSString).deletingLastPathComponent)
+            try ensureDir(FileSystem.dirname(path))
             try FileSystem.write(f.bytes, to: path)
             count += 1
         }
         for (url, source) in assets {
             let path = staging + url
-            try ensureDir((path as NSString).deletingLastPathComponent)
+            try ensureDir(FileSystem.dirname(path))
             try FileSystem.write(FileSystem.readBytes(source) ?? [], to: path)
             count += 1
         }
         for (rel, source) in media {
             let path = staging + "/medias/" + rel
-            try ensureDir((path as NSString).deletingLastPathComponent)
+            try ensureDir(FileSystem.dirname(path))
             try FileSystem.write(FileSystem.readBytes(source) ?? [], to: path)
             count += 1
         }
@@ -57,9 +58,18 @@ public enum SiteWriter {
         return count
     }
 
+    /// Staging folders left by builds that were killed (their process is gone).
+    static func removeAbandonedStaging(in dir: String, base: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+        for name in names where name.hasPrefix(".\(base).nouveau-") || name.hasPrefix("\(base).ancien-") {
+            guard let pid = Int32(name.split(separator: "-").last ?? ""), pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { FileSystem.removeTree(dir + "/" + name) }
+        }
+    }
+
     /// A hard link to the current file (the new site shares it; nothing is copied).
     static func linkOrCopy(_ from: String, _ to: String, _ ensureDir: (String) throws -> Void) throws {
-        try ensureDir((to as NSString).deletingLastPathComponent)
+        try ensureDir(FileSystem.dirname(to))
         if link(from, to) != 0 {
             try FileSystem.write(FileSystem.readBytes(from) ?? [], to: to)
         }

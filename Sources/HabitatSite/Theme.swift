@@ -31,8 +31,8 @@ public struct Theme: Sendable {
             if let bytes = FileSystem.readBytes(d + "/theme.yaml"), let text = String(validating: bytes, as: UTF8.self) {
                 do {
                     if let v = try YAMLParser.parse(text, file: display + "/theme.yaml"), case .scalar(let parent, _, _)? = v["herite"] {
-                        let parentDir = (d as NSString).deletingLastPathComponent + "/" + parent
-                        let parentDisplay = (display as NSString).deletingLastPathComponent + "/" + parent
+                        let parentDir = FileSystem.dirname(d) + "/" + parent
+                        let parentDisplay = FileSystem.dirname(display) + "/" + parent
                         current = (parentDir, parentDisplay)
                     }
                 } catch {

@@ -183,7 +183,7 @@ struct New: ParsableCommand {
 
     func write(_ text: String, to path: String, note: String) throws {
         guard !FileManager.default.fileExists(atPath: path) else { throw ValidationError("\(path) already exists") }
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: FileSystem.dirname(path), withIntermediateDirectories: true)
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         print("\(path) créé. \(note)")
     }
