@@ -90,3 +90,16 @@ import Testing
         #expect(m.contains("Content/plans/plh/actions/3.md:8:10: error: no fiche '9' in plh [ref.unknown-fiche]"))
     }
 }
+
+/// A derived theme rebrands without Swift: it inherits `default` and overrides a partial and the colours.
+@Suite struct ThemeOverrideTests {
+    @Test func derivedThemeOverridesFooterAndColours() async throws {
+        let site = try TestSite(TestSite.minimal)
+        let report = await site.build(theme: TestSite.repo + "/Themes/sobre")
+        #expect(site.messages(report) == [])
+        let home = try #require(site.read("index.html"))
+        #expect(home.contains("thème « sobre »"))
+        #expect(home.contains("/assets/marque."))
+        #expect(home.contains("Trouver ma commune"))
+    }
+}
