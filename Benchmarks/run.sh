@@ -17,6 +17,7 @@
 #   BENCH_TIMEOUT=1800      seconds after which a national build is killed and reported as such
 #   BENCH_ONLY=compare|national|incremental   run one benchmark only
 #   BENCH_SEARCH=0          1 = let Habitat build its Pagefind index (Hugo has no equivalent)
+#   BENCH_REV=HEAD          build this committed revision (default: the working tree as it is)
 #   BENCH_HABITAT=path      use this habitat binary instead of building one
 #   BENCH_WORK=dir          where inputs, outputs and results go (default: mktemp -d)
 #   BENCH_KEEP=0            1 = keep BENCH_WORK afterwards
@@ -43,14 +44,17 @@ if [ -n "${BENCH_HABITAT:-}" ]; then
 else
   pkg-config --exists libcmark-gfm 2>/dev/null || bash "$ROOT/scripts/install-deps.sh"
   SNAP="$ROOT/.build-bench/src"
-  # Refresh the snapshot only when the sources differ, so unchanged files are not rebuilt.
-  if ! diff -rq "$ROOT/Sources" "$SNAP/Sources" >/dev/null 2>&1 \
-     || ! cmp -s "$ROOT/Package.swift" "$SNAP/Package.swift"; then
-    rm -rf "$SNAP" && mkdir -p "$SNAP"
-    cp -a "$ROOT/Package.swift" "$ROOT/Sources" "$ROOT/Tests" "$SNAP/"
-    [ -f "$ROOT/Package.resolved" ] && cp -a "$ROOT/Package.resolved" "$SNAP/"
+  NEW="$ROOT/.build-bench/src.new"
+  rm -rf "$NEW" && mkdir -p "$NEW"
+  if [ -n "${BENCH_REV:-}" ]; then      # a committed revision, e.g. BENCH_REV=HEAD
+    git -C "$ROOT" archive "$BENCH_REV" Package.swift Sources Tests | tar -x -C "$NEW"
+  else                                  # the working tree as it is now
+    cp -a "$ROOT/Package.swift" "$ROOT/Sources" "$ROOT/Tests" "$NEW/"
   fi
-  log "building habitat (release) from a snapshot of Sources/ in .build-bench/"
+  [ -f "$ROOT/Package.resolved" ] && cp -a "$ROOT/Package.resolved" "$NEW/"
+  # Replace the snapshot only when the sources differ, so unchanged files are not rebuilt.
+  if diff -rq "$NEW" "$SNAP" >/dev/null 2>&1; then rm -rf "$NEW"; else rm -rf "$SNAP" && mv "$NEW" "$SNAP"; fi
+  log "building habitat (release) from a snapshot of ${BENCH_REV:-the working tree} in .build-bench/"
   (cd "$SNAP" && swift build -c release --scratch-path "$ROOT/.build-bench/scratch" --product habitat 2>&1 | tail -3) >&2
   HABITAT="$ROOT/.build-bench/scratch/release/habitat"
 fi
@@ -64,8 +68,9 @@ WORK="${BENCH_WORK:-$(mktemp -d /tmp/habitat-bench.XXXXXX)}"
 mkdir -p "$WORK"
 if [ "${BENCH_KEEP:-0}" != 1 ] && [ -z "${BENCH_WORK:-}" ]; then trap 'rm -rf "$WORK"' EXIT; fi
 log "work folder: $WORK"
-REV="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
-DIRTY="$(git -C "$ROOT" status --porcelain -- Sources 2>/dev/null | wc -l)"
+REV="$(git -C "$ROOT" rev-parse --short "${BENCH_REV:-HEAD}" 2>/dev/null || echo '?')"
+DIRTY=0
+[ -z "${BENCH_REV:-}" ] && [ -z "${BENCH_HABITAT:-}" ] && DIRTY="$(git -C "$ROOT" status --porcelain -- Sources 2>/dev/null | wc -l)"
 
 check() {  # check CONTENT THEME: habitat check, diagnostics printed, stop on error
   log "habitat check --content $1 --theme $2"
@@ -108,7 +113,7 @@ fi
 
 # --- report --------------------------------------------------------------------------------
 echo "## Habitat benchmarks — $(date -u +%Y-%m-%d), habitat ${REV}$([ "$DIRTY" -gt 0 ] && echo " + $DIRTY uncommitted source change(s)")"
-echo "Habitat options: ${SEARCH_ARGS[*]:-(default)} --clock 2026-01-15"
+echo "Habitat options: $(printf "%s " "${SEARCH_ARGS[@]#--habitat-arg=}")--clock 2026-01-15"
 [ ${#RESULTS[@]} -gt 0 ] && python3 "$BENCH/lib/bench.py" table "${RESULTS[@]}"
 [ -n "${BENCH_WORK:-}" ] || [ "${BENCH_KEEP:-0}" = 1 ] && log "results kept in $WORK"
 exit 0

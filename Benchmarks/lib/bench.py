@@ -67,7 +67,7 @@ def stages(stderr):
 
 
 def pages_count(stderr):
-    m = re.search(r"habitat: (\d+) pages, (\d+) fichiers", stderr)
+    m = re.search(r"habitat: (\d+) pages[^,]*, (\d+) fichiers", stderr)
     return (int(m.group(1)), int(m.group(2))) if m else (None, None)
 
 

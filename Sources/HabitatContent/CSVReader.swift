@@ -93,6 +93,9 @@ public enum CSVReader {
         }
         if !cell.isEmpty || !row.isEmpty { endCell(); rows.append(row) }
 
+        guard !rows.isEmpty else {
+            throw .error(SourceLocation(file: file, line: 1, column: 1), "the file is empty; a table needs a header line and at least one row", code: "table.empty")
+        }
         let header = rows.removeFirst()
         for r in rows where r.count != header.count {
             let other: Character = separator == ";" ? "," : ";"
@@ -139,26 +142,33 @@ public enum CSVReader {
     }
 }
 
-/// UTF-8 validation with a position and a hint for the usual culprit (Windows-1252 exports).
+/// UTF-8 validation with a position and a hint for the usual culprit (Windows-1252 files).
 public enum UTF8Check {
     public static func decode(_ bytes: ArraySlice<UInt8>, file: String) throws(Diagnostic) -> String {
         if let s = String(validating: bytes, as: UTF8.self) { return s }
+        // Find the first invalid sequence with the standard library's strict decoder.
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = bytes.startIndex
         var line = 1, column = 1
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            let b = bytes[i]
-            let length = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
-            var valid = length > 0 && i + length <= bytes.endIndex
-            if valid { for k in 1..<length where bytes[i + k] >> 6 != 0b10 { valid = false } }
-            if !valid {
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                let scalar = Unicode.UTF8.decode(encoded)
+                offset += encoded.count
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .error(let length):
+                let b = bytes[offset]
                 let hex = String(b, radix: 16, uppercase: true)
+                let advice = file.hasSuffix(".csv")
+                    ? "it looks like a Windows-1252 export: save it again as \"CSV UTF-8\""
+                    : "it looks like a Windows-1252 file: save it again as UTF-8"
+                _ = length
                 throw .error(SourceLocation(file: file, line: line, column: column),
-                             "the file is not UTF-8 (byte 0x\(hex)); it looks like a Windows-1252 export: save it again as \"CSV UTF-8\"",
-                             code: "file.not-utf8")
+                             "the file is not UTF-8 (byte 0x\(hex)); \(advice)", code: "file.not-utf8")
+            case .emptyInput:
+                return String(decoding: bytes, as: UTF8.self)
             }
-            if b == 0x0A { line += 1; column = 1 } else { column += 1 }
-            i += length
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

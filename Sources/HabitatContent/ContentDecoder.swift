@@ -195,9 +195,12 @@ struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
             let known = decoder.state.requested[id, default: []]
             let unknownNear = entries.map(\.key).filter { !known.contains($0) }
             var message = "missing required key '\(key.stringValue)'"
-            if let near = suggestion(for: key.stringValue, among: unknownNear) { message += " (is '\(near)' a misspelling of it?)" }
-            let at: YAMLValue.Position
+            var at: YAMLValue.Position
             if case .mapping(_, let p, _) = decoder.value { at = p } else { at = decoder.value.position }
+            if let near = suggestion(for: key.stringValue, among: unknownNear) {
+                message += " (is '\(near)' a misspelling of it?)"
+                if let e = entries.first(where: { $0.key == near }) { at = e.keyPosition }
+            }
             throw Diagnostic.error(decoder.state.location(at), message + " in \(decoder.pathName)", code: "front-matter.missing-key")
         }
         return v

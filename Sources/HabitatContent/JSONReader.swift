@@ -28,6 +28,10 @@ public struct JSONReader {
 
     private var position: YAMLValue.Position { .init(line: line, column: column) }
 
+    private func failAt(_ p: YAMLValue.Position, _ message: String) -> Diagnostic {
+        .error(SourceLocation(file: file, line: p.line, column: p.column), message, code: "json.syntax")
+    }
+
     private mutating func advance() {
         if chars[i] == "\n" || chars[i] == "\r\n" { line += 1; column = 1 } else { column += 1 }
         i += 1
@@ -71,9 +75,10 @@ public struct JSONReader {
                 skipSpace()
                 guard i < chars.count else { throw fail("unexpected end of the file: a '}' is missing") }
                 if chars[i] == "," {
+                    let comma = position
                     advance()
                     skipSpace()
-                    if i < chars.count, chars[i] == "}" { throw fail("a comma before '}' is not allowed in JSON") }
+                    if i < chars.count, chars[i] == "}" { throw failAt(comma, "a comma before '}' is not allowed in JSON") }
                     continue
                 }
                 if chars[i] == "}" { advance(); break }
@@ -91,9 +96,10 @@ public struct JSONReader {
                 skipSpace()
                 guard i < chars.count else { throw fail("unexpected end of the file: a ']' is missing") }
                 if chars[i] == "," {
+                    let comma = position
                     advance()
                     skipSpace()
-                    if i < chars.count, chars[i] == "]" { throw fail("a comma before ']' is not allowed in JSON") }
+                    if i < chars.count, chars[i] == "]" { throw failAt(comma, "a comma before ']' is not allowed in JSON") }
                     continue
                 }
                 if chars[i] == "]" { advance(); break }

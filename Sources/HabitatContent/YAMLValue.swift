@@ -53,11 +53,15 @@ public indirect enum YAMLValue: Sendable {
 public enum YAMLParser {
     /// - Parameter lineOffset: lines above the YAML in its file (the `---` of a front matter).
     public static func parse(_ text: String, file: String, lineOffset: Int = 0) throws(Diagnostic) -> YAMLValue? {
+        // Aliases are refused before Yams expands them (an "alias bomb" grows exponentially).
+        if let (line, column) = firstAlias(in: text) {
+            throw .error(SourceLocation(file: file, line: line + lineOffset, column: column), "YAML aliases (*name) are not supported", code: "yaml.alias")
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw diagnostic(for: error, file: file, lineOffset: lineOffset)
+            throw diagnostic(for: error, text: text, file: file, lineOffset: lineOffset)
         } catch {
             throw .error(SourceLocation(file: file, line: lineOffset + 1, column: 1), "cannot read YAML: \(error)", code: "yaml.syntax")
         }
@@ -97,21 +101,110 @@ public enum YAMLParser {
         }
     }
 
-    private static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+    private static func diagnostic(for error: YamlError, text: String, file: String, lineOffset: Int) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column) }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+            // A quote left open swallows the following lines; libyaml notices much later.
+            if let (line, column) = unclosedQuote(lines, before: mark.line) {
+                return .error(SourceLocation(file: file, line: line + lineOffset, column: column),
+                              "invalid YAML: the quote opened here is not closed on its line; add the closing '\"'", code: "yaml.syntax")
+            }
+            if mark.line >= 1, mark.line <= lines.count, lines[mark.line - 1].hasPrefix("\t") || (mark.line >= 2 && lines[mark.line - 2].hasPrefix("\t") && problem.contains("tab")) {
+                return .error(SourceLocation(file: file, line: mark.line + lineOffset, column: 1), "invalid YAML: a tab is used for indentation; indent with spaces", code: "yaml.syntax")
+            }
+            if let tabLine = lines.firstIndex(where: { $0.hasPrefix("\t") }), tabLine + 1 <= mark.line {
+                return .error(SourceLocation(file: file, line: tabLine + 1 + lineOffset, column: 1), "invalid YAML: a tab is used for indentation; indent with spaces", code: "yaml.syntax")
+            }
             var message = "invalid YAML: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
             message += hint(for: problem)
             return .error(at(mark), message, code: "yaml.syntax")
         case .duplicatedKeysInMapping(let duplicates, let context):
+            // Point at the second occurrence of the key, like the engine's own check.
+            if let key = duplicates.first {
+                var first: Int?
+                for (i, l) in lines.enumerated() {
+                    let trimmed = l.drop { $0 == " " }
+                    guard trimmed.hasPrefix(key + ":") || trimmed.hasPrefix("\"" + key + "\":") else { continue }
+                    if let f = first {
+                        return .error(SourceLocation(file: file, line: i + 1 + lineOffset, column: l.count - trimmed.count + 1),
+                                      "key '\(key)' is written twice (first at line \(f + lineOffset))", code: "yaml.duplicate-key")
+                    }
+                    first = i + 1
+                }
+            }
             return .error(at(context.mark), "duplicate keys: \(duplicates.joined(separator: ", "))", code: "yaml.duplicate-key")
         case .reader(let problem, _, _, _):
             return .error(SourceLocation(file: file, line: lineOffset + 1, column: 1), "cannot read the file: \(problem)", code: "yaml.encoding")
         default:
             return .error(SourceLocation(file: file, line: lineOffset + 1, column: 1), "invalid YAML: \(error)", code: "yaml.syntax")
         }
+    }
+
+    /// The first `*alias` at the start of a node, outside quotes and comments (1-based line,
+    /// column). `prix *estimé*` inside a plain value is not an alias.
+    static func firstAlias(in text: String) -> (Int, Int)? {
+        var line = 1
+        for l in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let chars = Array(l)
+            var quote: Character?
+            var nodeStart = true
+            var flowDepth = 0
+            var i = 0
+            while i < chars.count {
+                let ch = chars[i]
+                if let q = quote {
+                    if ch == q { quote = nil }
+                } else if ch == "#", i == 0 || chars[i - 1] == " " {
+                    break
+                } else if ch == " " || ch == "\t" {
+                    // spaces keep the current state
+                } else if nodeStart, ch == "\"" || ch == "'" {
+                    quote = ch
+                    nodeStart = false
+                } else if nodeStart, ch == "&", i + 1 < chars.count, chars[i + 1] != " " {
+                    // An anchor alone is harmless; skip its name and keep looking for the alias.
+                    while i + 1 < chars.count, chars[i + 1] != " " { i += 1 }
+                } else if nodeStart, ch == "*", i + 1 < chars.count,
+                          chars[i + 1].isLetter || chars[i + 1].isNumber || chars[i + 1] == "_" || chars[i + 1] == "-" {
+                    return (line, i + 1)
+                } else if ch == "-", nodeStart, i + 1 == chars.count || chars[i + 1] == " " {
+                    nodeStart = true
+                } else if ch == ":", i + 1 == chars.count || chars[i + 1] == " " {
+                    nodeStart = true
+                } else if (ch == "[" || ch == "{") && (nodeStart || flowDepth > 0) {
+                    flowDepth += 1
+                    nodeStart = true
+                } else if (ch == "]" || ch == "}") && flowDepth > 0 {
+                    flowDepth -= 1
+                } else if ch == ",", flowDepth > 0 {
+                    nodeStart = true
+                } else {
+                    nodeStart = false
+                }
+                i += 1
+            }
+            line += 1
+        }
+        return nil
+    }
+
+    /// A line before `limit` whose value opens a double quote it never closes.
+    static func unclosedQuote(_ lines: [Substring], before limit: Int) -> (Int, Int)? {
+        for (i, l) in lines.prefix(max(0, limit)).enumerated() {
+            guard let colon = l.firstRange(of: ": \"") else { continue }
+            let value = l[colon.upperBound...]
+            var escaped = false, closed = false
+            for ch in value {
+                if escaped { escaped = false; continue }
+                if ch == "\\" { escaped = true; continue }
+                if ch == "\"" { closed = true; break }
+            }
+            if !closed { return (i + 1, l[..<colon.upperBound].count) }
+        }
+        return nil
     }
 
     private static func hint(for problem: String) -> String {
@@ -123,6 +216,9 @@ public enum YAMLParser {
         }
         if problem.contains("could not find expected ':'") {
             return "; each line of a mapping needs 'key: value'"
+        }
+        if problem.contains("did not find expected '-' indicator") || problem.contains("did not find expected key") {
+            return "; check the indentation of this line: it must line up with the key above"
         }
         return ""
     }

@@ -7,7 +7,7 @@ extension Resolver {
                                _ fiches: [(String, String, FicheFile, MarkdownDocument, String)]) {
         for (id, plan, body, path) in plans {
             let t = plan.territoire
-            if index.territories[t.value] == nil {
+            if index.territories[t.value] == nil, !isBroken("territoires/\(t.value).yaml") {
                 error(path, t.line, t.column, "unknown territory '\(t.value)'" + String.didYouMean(t.value, among: index.territoryOrder), code: "ref.unknown-territory")
             }
             index.plans[id] = Plan(id: id, data: plan, body: body, path: path)
@@ -16,6 +16,7 @@ extension Resolver {
 
         for (planId, stem, fiche, body, path) in fiches {
             guard index.plans[planId] != nil else {
+                if isBroken("plans/\(planId)/plan.md") { continue }
                 error(path, 1, 1, "fiche of an unknown plan '\(planId)': create plans/\(planId)/plan.md", code: "ref.unknown-plan")
                 continue
             }
@@ -62,7 +63,9 @@ extension Resolver {
         } else if !orientations.isEmpty {
             error(path, 2, 1, "missing required key 'orientation' (plan \(plan.id) has orientations \(orientations.map(\.numero).joined(separator: ", ")))", code: "front-matter.missing-key")
         }
-        if let p = data.parent, !numeros.contains(p.value) {
+        let brokenStems = Set(broken.filter { $0.hasPrefix("plans/\(plan.id)/actions/") }.map { String($0.dropFirst("plans/\(plan.id)/actions/".count).dropLast(3)) })
+        func brokenFiche(_ n: String) -> Bool { brokenStems.contains(Slug.make(n)) }
+        if let p = data.parent, !numeros.contains(p.value), !brokenFiche(p.value) {
             error(path, p.line, p.column, "no fiche '\(p.value)' in \(plan.id) to be the parent" + String.didYouMean(p.value, among: numeros), code: "ref.unknown-fiche")
         }
         let registers = (plan.data.registres ?? []).map(\.id)
@@ -71,6 +74,7 @@ extension Resolver {
         }
         for l in data.liens ?? [] {
             if !numeros.contains(l.value) {
+                if brokenFiche(l.value) { continue }
                 error(path, l.line, l.column, "no fiche '\(l.value)' in \(plan.id)" + String.didYouMean(l.value, among: numeros), code: "ref.unknown-fiche")
             } else if l.value == data.numero {
                 warning(path, l.line, l.column, "the fiche cites itself", code: "ref.self-link")
@@ -115,12 +119,13 @@ extension Resolver {
                 return []
             }
             guard let table = index.tables[c.table.value] else {
+                if isBroken("tables/\(c.table.value).csv") || isBroken("tables/\(c.table.value).yaml") { return [] }
                 error(file, c.table.line, c.table.column, "unknown table '\(c.table.value)'" + String.didYouMean(c.table.value, among: index.tableOrder), code: "ref.unknown-table")
                 return []
             }
-            guard let col = table.columnIndex(c.colonne) else {
-                error(file, c.table.line, c.table.column, "table '\(table.id)' has no column '\(c.colonne)'"
-                      + String.didYouMean(c.colonne, among: table.schema.colonnes.map(\.id)), code: "ref.unknown-column")
+            guard let col = table.columnIndex(c.colonne.value) else {
+                error(file, c.colonne.line, c.colonne.column, "table '\(table.id)' has no column '\(c.colonne.value)'"
+                      + String.didYouMean(c.colonne.value, among: table.schema.colonnes.map(\.id)), code: "ref.unknown-column")
                 return []
             }
             return table.rows.filter { $0.communeSlug != nil && $0.cells[col].text.lowercased() == c.valeur.lowercased() }.compactMap(\.communeSlug).sorted()

@@ -5,10 +5,14 @@ extension Resolver {
     mutating func resolveTables(_ schemas: [String: (TableSchemaFile, String)], _ data: [String: (CSVFile, String)]) {
         for id in Set(schemas.keys).union(data.keys).sorted() {
             guard let (schema, schemaPath) = schemas[id] else {
+                if isBroken("tables/\(id).yaml") { broken.insert("tables/\(id).csv"); continue }
+                broken.insert("tables/\(id).csv")
                 error(data[id]!.1, 1, 1, "table '\(id).csv' has no schema; create tables/\(id).yaml (see 'habitat schema table')", code: "table.missing-schema")
                 continue
             }
             guard let (csv, csvPath) = data[id] else {
+                if isBroken("tables/\(id).csv") { continue }
+                broken.insert("tables/\(id).csv")
                 error(schemaPath, 1, 1, "schema '\(id).yaml' has no data file tables/\(id).csv", code: "table.missing-data")
                 continue
             }
@@ -32,7 +36,7 @@ extension Resolver {
                 error(csvPath, extra.line, extra.column, "column '\(extra.text)' is not in the schema \(id).yaml", code: "table.bad-header")
                 headerOK = false
             }
-            guard headerOK else { continue }
+            guard headerOK else { broken.insert("tables/\(id).csv"); continue }
             let keyIndex = schema.cle.flatMap { key in columns.firstIndex { $0.id == key } }
             if let key = schema.cle, keyIndex == nil {
                 error(schemaPath, 1, 1, "'cle: \(key)' is not a column of this table", code: "table.bad-key")

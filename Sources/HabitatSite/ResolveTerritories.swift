@@ -10,6 +10,7 @@ extension Resolver {
         for (id, file, path) in items {
             if let parent = file.parent {
                 if index.territories[parent.value] == nil {
+                    if isBroken("territoires/\(parent.value).yaml") { continue }
                     error(path, parent.line, parent.column, "unknown parent territory '\(parent.value)'" + String.didYouMean(parent.value, among: ids), code: "ref.unknown-territory")
                 } else {
                     index.territories[parent.value]?.childIds.append(id)
@@ -25,6 +26,7 @@ extension Resolver {
                 let key = "\(id)/\(sid)"
                 if index.sectors[key] != nil {
                     error(path, sector.id.line, sector.id.column, "sector '\(sid)' is defined twice", code: "ref.duplicate-id")
+                    continue
                 }
                 index.sectors[key] = Sector(id: sid, name: sector.nom, kind: sector.type, territoryId: id)
             }
@@ -37,6 +39,7 @@ extension Resolver {
                 if seen.contains(c) {
                     let t = index.territories[id]!
                     error(t.path, t.file.parent?.line ?? 1, t.file.parent?.column ?? 1, "territory '\(id)' is its own ancestor (parent loop)", code: "ref.parent-loop")
+                    if let p = index.territories[id]?.file.parent?.value { index.territories[p]?.childIds.removeAll { $0 == id } }
                     index.territories[id]?.file.parent = nil
                     break
                 }
@@ -53,6 +56,7 @@ extension Resolver {
         let expected = ["commune", "secteur", "structuration", "profil", "source"]
         for (epci, csv, path) in files {
             guard let territory = index.territories[epci] else {
+                if isBroken("territoires/\(epci).yaml") { broken.insert("communes/\(epci).csv"); continue }
                 error(path, 1, 1, "no territory '\(epci)' for this communes file; create territoires/\(epci).yaml", code: "ref.unknown-territory")
                 continue
             }
@@ -63,6 +67,7 @@ extension Resolver {
             guard header == expected else {
                 let bad = zip(csv.header, expected).first { $0.0.text != $0.1 }
                 error(path, bad?.0.line ?? 1, bad?.0.column ?? 1, "the header must be '\(expected.joined(separator: ";"))'", code: "table.bad-header")
+                broken.insert("communes/\(epci).csv")
                 continue
             }
             for row in csv.rows {

@@ -5,6 +5,9 @@ import HabitatMarkdown
 /// Stage 3: turns parsed files into a `SiteIndex`, checking every reference between them.
 public struct Resolver {
     var diagnostics: [Diagnostic] = []
+    /// Files that exist but could not be read (their error is already reported): references to
+    /// what they define are not reported again, so one mistake gives one error.
+    var broken: Set<String> = []
     var index: SiteIndex
     let buildDate: CalendarDay
     let includeDrafts: Bool
@@ -48,10 +51,13 @@ public struct Resolver {
             case nil: break
             }
         }
+        let broken = Set(files.filter { $0.item == nil && $0.diagnostics.contains { $0.severity == .error } }.map(\.relativePath))
         guard let site else {
+            if broken.contains("site.yaml") { return (nil, []) }
             return (nil, [.error(SourceLocation(file: contentDisplay + "site.yaml"), "missing site.yaml: every site needs one with at least 'titre' and 'url'", code: "site.missing-config")])
         }
         var resolver = Resolver(index: SiteIndex(site: site), buildDate: buildDate, includeDrafts: includeDrafts)
+        resolver.broken = broken
         resolver.resolveTerritories(gathered.territories)
         resolver.resolveCommunes(gathered.communeFiles)
         resolver.resolveTables(gathered.tableSchemas, gathered.tableData)
@@ -74,10 +80,16 @@ public struct Resolver {
         diagnostics.append(.warning(SourceLocation(file: file, line: line, column: column), message, code: code))
     }
 
+    /// Whether a file exists but is broken (prefix match for folders such as `communes/`).
+    func isBroken(_ rel: String) -> Bool {
+        rel.hasSuffix("/") ? broken.contains { $0.hasPrefix(rel) } : broken.contains(rel)
+    }
+
     /// Resolves a commune name or slug to its slug, reporting unknown ones.
     mutating func communeSlug(_ name: Positioned<String>, file: String) -> String? {
         let slug = Slug.make(name.value)
         if index.communes[slug] != nil { return slug }
+        if isBroken("communes/") { return nil }
         let names = index.communeOrder.compactMap { index.communes[$0]?.name }
         error(file, name.line, name.column, "unknown commune '\(name.value)'" + String.didYouMean(name.value, among: names), code: "ref.unknown-commune")
         return nil

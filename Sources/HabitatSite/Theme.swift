@@ -58,7 +58,7 @@ public struct Theme: Sendable {
                 library.register(try MustacheTemplate(string: text), named: name)
             } catch let e as MustacheTemplate.ParserError {
                 diagnostics.append(.error(SourceLocation(file: path, line: e.context.lineNumber, column: e.context.columnNumber),
-                                          "template syntax error: \(e.error)", code: "template.syntax"))
+                                          "template syntax error: " + Self.explain(e.error), code: "template.syntax"))
             } catch {
                 diagnostics.append(.error(SourceLocation(file: path), "template error: \(error)", code: "template.syntax"))
             }
@@ -82,6 +82,20 @@ public struct Theme: Sendable {
             files.append(("/assets/" + hashed, path))
         }
         return (Theme(library: library, sources: sources, assetURLs: urls, assetFiles: files, fingerprint: fingerprint), diagnostics)
+    }
+
+    /// swift-mustache's error cases in words a theme author understands.
+    static func explain(_ error: any Error) -> String {
+        switch "\(error)" {
+        case "sectionCloseNameIncorrect": return "this closing tag does not match the open section (a '{{/…}}' is missing or misspelt)"
+        case "expectedSectionEnd": return "a section is opened but never closed: add its '{{/…}}'"
+        case "unfinishedName": return "a tag is not finished: close it with '}}'"
+        case "expectedTagEnd": return "a tag is not finished: close it with '}}'"
+        case "invalidSetDelimiter": return "the '{{=…=}}' delimiter change is invalid"
+        case "invalidConfigVariableSyntax": return "invalid configuration tag"
+        case "transformWontApplyToPartial": return "a transform cannot be applied to a partial"
+        default: return "\(error)"
+        }
     }
 
     /// Where a variable is first used in the templates, for an "unknown variable" diagnostic.

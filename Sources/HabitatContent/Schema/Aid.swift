@@ -56,7 +56,7 @@ public struct AidFile: Decodable, Sendable {
     public var cumul: [String]?
     public var source: SourceRef
     public var ecarts: [Discrepancy]?
-    public var alias: [String]?
+    public var alias: [Positioned<String>]?
 }
 
 /// `indicateurs/<id>.json`: one indicator's definition and values.

@@ -41,7 +41,7 @@ public struct Scope: Decodable, Sendable, Hashable {
     /// A commune is in scope when its row in `table` has `valeur` in `colonne`.
     public struct Criterion: Decodable, Sendable, Hashable {
         public var table: Positioned<String>
-        public var colonne: String
+        public var colonne: Positioned<String>
         public var valeur: String
     }
     public var type: Kind

@@ -43,6 +43,6 @@ public struct FicheFile: Decodable, Sendable {
     public var bilan: Review?
     public var chiffres: [KeyFigure]?
     public var ecarts: [Discrepancy]?
-    public var alias: [String]?
+    public var alias: [Positioned<String>]?
     public var source: SourceRef
 }

@@ -4,7 +4,7 @@ import HabitatCore
 public struct PageFile: Decodable, Sendable {
     public var titre: String
     public var description: String?
-    public var alias: [String]?
+    public var alias: [Positioned<String>]?
     public var mis_a_jour: CalendarDay?
     public var menu: Int?
 }
@@ -17,7 +17,7 @@ public struct NewsFile: Decodable, Sendable {
     public var brouillon: Bool?
     public var publication: CalendarDay?
     public var expiration: CalendarDay?
-    public var alias: [String]?
+    public var alias: [Positioned<String>]?
 }
 
 /// `site.yaml`: the site's own settings.

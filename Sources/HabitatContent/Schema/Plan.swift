@@ -48,6 +48,6 @@ public struct PlanFile: Decodable, Sendable {
     public var enjeux: [String]?
     public var chiffres_cles: [KeyFigure]?
     public var ecarts: [Discrepancy]?
-    public var alias: [String]?
+    public var alias: [Positioned<String>]?
     public var source: SourceRef
 }

@@ -28,8 +28,8 @@ public enum PageJob: Sendable, Hashable {
     /// Old URLs listed in front matter, each pointing to the page that now lives elsewhere.
     static func aliases(_ index: SiteIndex) -> [(String, String)] {
         var out: [(String, String)] = []
-        func add(_ aliases: [String]?, _ target: String) {
-            for a in aliases ?? [] { if let url = Resolver.normalizedAlias(a) { out.append((url, target)) } }
+        func add(_ aliases: [Positioned<String>]?, _ target: String) {
+            for a in aliases ?? [] { if let url = Resolver.normalizedAlias(a.value) { out.append((url, target)) } }
         }
         for p in index.pages { add(p.data.alias, p.url) }
         for id in index.planOrder {

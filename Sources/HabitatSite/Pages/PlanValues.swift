@@ -163,7 +163,7 @@ extension Renderer {
             let names = (scope.secteurs ?? []).compactMap { index.sectors["\(territory)/\($0.value)"]?.name }
             label = "Secteurs : " + names.joined(separator: ", ")
         case .critere:
-            if let c = scope.critere, let t = index.tables[c.table.value], let col = t.schema.colonnes.first(where: { $0.id == c.colonne }) {
+            if let c = scope.critere, let t = index.tables[c.table.value], let col = t.schema.colonnes.first(where: { $0.id == c.colonne.value }) {
                 label = "Communes où « \(col.libelle) » vaut « \(c.valeur) » (tableau « \(t.schema.titre) »)"
             } else {
                 label = "Selon un critère"
