@@ -21,6 +21,8 @@
 #   BENCH_HABITAT=path      use this habitat binary instead of building one
 #   BENCH_WORK=dir          where inputs, outputs and results go (default: mktemp -d)
 #   BENCH_KEEP=0            1 = keep BENCH_WORK afterwards
+#   BENCH_OUTPUT_DIR=dir    where benchmark 1 writes its sites (default: BENCH_WORK/compare/out;
+#                           /dev/shm/x takes the disk out of the measure)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BENCH="$ROOT/Benchmarks"
@@ -69,6 +71,7 @@ mkdir -p "$WORK"
 if [ "${BENCH_KEEP:-0}" != 1 ] && [ -z "${BENCH_WORK:-}" ]; then trap 'rm -rf "$WORK"' EXIT; fi
 log "work folder: $WORK"
 REV="$(git -C "$ROOT" rev-parse --short "${BENCH_REV:-HEAD}" 2>/dev/null || echo '?')"
+[ -n "${BENCH_HABITAT:-}" ] && REV="binary $BENCH_HABITAT"
 DIRTY=0
 [ -z "${BENCH_REV:-}" ] && [ -z "${BENCH_HABITAT:-}" ] && DIRTY="$(git -C "$ROOT" status --porcelain -- Sources 2>/dev/null | wc -l)"
 
@@ -89,7 +92,8 @@ if [ -z "$ONLY" ] || [ "$ONLY" = compare ]; then
   python3 "$BENCH/hugo-compare/generate.py" "$WORK/compare" "$N" >&2
   check "$WORK/compare/habitat" "$BENCH/hugo-compare/theme-habitat"
   python3 "$BENCH/lib/bench.py" compare --habitat "$HABITAT" --input "$WORK/compare" \
-    --theme "$BENCH/hugo-compare/theme-habitat" --runs "$RUNS" --json "$WORK/compare.json" "${SEARCH_ARGS[@]}" >/dev/null
+    --theme "$BENCH/hugo-compare/theme-habitat" --runs "$RUNS" --json "$WORK/compare.json" "${SEARCH_ARGS[@]}" \
+    ${BENCH_OUTPUT_DIR:+--output "$BENCH_OUTPUT_DIR"} >/dev/null
   RESULTS+=("$WORK/compare.json")
 fi
 

@@ -50,6 +50,16 @@ def measure(cmd, cwd=None, env=None, timeout=None):
             "rss_mib": ru.ru_maxrss / 1024, "rc": p.returncode, "stderr": stderr, "timed_out": status == -1}
 
 
+def fresh(out):
+    """Each run writes into a folder of its own, deleted only after the measurements.
+
+    Deleting a tree of thousands of files and creating as many just after is slow on ext4:
+    for about a minute it skips the inodes it has just freed (recently_deleted()), so a
+    run that follows a deletion pays for it in system time, more with every run.
+    """
+    shutil.rmtree(out, ignore_errors=True)
+
+
 STAGE_RE = re.compile(r"\(([^()]*\d+ ms[^()]*)\)\s*$")
 
 
@@ -110,22 +120,22 @@ def compare(a):
     hab_content = os.path.join(a.input, "habitat")
     out_root = a.output or os.path.join(a.input, "out")
     os.makedirs(out_root, exist_ok=True)
-    hugo_out = os.path.join(out_root, "hugo")
-    hab_out = os.path.join(out_root, "habitat")
     hugo_ver = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.strip()
-    hab_cmd = [a.habitat, "build", "--content", hab_content, "--theme", a.theme, "--output", hab_out,
-               "--clock", "2026-01-15"] + a.habitat_arg
-    tools = {
-        "hugo": (["hugo", "--quiet", "--destination", hugo_out], hugo_dir, hugo_out),
-        "habitat": (hab_cmd, None, hab_out),
-    }
+
+    def tool(name, i):
+        out = os.path.join(out_root, f"{name}-{i}")
+        if name == "hugo":
+            return ["hugo", "--quiet", "--destination", out], hugo_dir, out
+        return ([a.habitat, "build", "--content", hab_content, "--theme", a.theme, "--output", out,
+                 "--clock", "2026-01-15"] + a.habitat_arg), None, out
+
     runs = {"hugo": [], "habitat": []}
     print(f"benchmark 1: {a.input} ({a.runs} runs each, alternated; warm-up run first)", file=sys.stderr)
     for i in range(a.runs + 1):
         order = ["hugo", "habitat"] if i % 2 == 0 else ["habitat", "hugo"]
         for name in order:
-            cmd, cwd, out = tools[name]
-            shutil.rmtree(out, ignore_errors=True)
+            cmd, cwd, out = tool(name, i)
+            fresh(out)
             r = measure(cmd, cwd=cwd)
             if r["rc"] != 0:
                 print(f"{name} failed (exit {r['rc']}):\n{r['stderr'][-3000:]}", file=sys.stderr)
@@ -137,9 +147,12 @@ def compare(a):
             if i > 0:
                 runs[name].append(r)
     n_pages = len([f for f in os.listdir(os.path.join(hab_content, "pages"))])
-    same = identical_html(hugo_out, hab_out, os.path.join(hab_content, "pages"))
+    same = identical_html(tool("hugo", a.runs)[2], tool("habitat", a.runs)[2], os.path.join(hab_content, "pages"))
+    for i in range(a.runs + 1):
+        for name in runs:
+            shutil.rmtree(tool(name, i)[2], ignore_errors=True)
     result = {"benchmark": "hugo-compare", "pages": n_pages, "machine": machine(), "hugo": hugo_ver,
-              "habitat_cmd": " ".join(hab_cmd), "identical_html": same, "runs": {}}
+              "habitat_cmd": " ".join(tool("habitat", "N")[0]), "identical_html": same, "runs": {}}
     for name, rs in runs.items():
         result["runs"][name] = {
             "wall": summary([r["wall"] for r in rs]), "cpu": summary([r["cpu"] for r in rs]),
@@ -200,15 +213,17 @@ def print_compare(r):
 def national(a):
     result = {"benchmark": "national", "machine": machine(), "sizes": {}}
     sizes = [("full", a.content)] + ([("half", a.content_half)] if a.content_half else [])
+    outs = []
     for label, content in sizes:
-        out = os.path.join(a.output or "/tmp", f"habitat-national-site-{label}")
-        cmd = [a.habitat, "build", "--content", content, "--theme", a.theme, "--output", out,
-               "--clock", "2026-01-15"] + a.habitat_arg
         rs = []
         print(f"benchmark 2 ({label}): {content}, {a.runs} runs (timeout {a.timeout} s)", file=sys.stderr)
         for i in range(a.runs):
-            shutil.rmtree(out, ignore_errors=True)
+            out = os.path.join(a.output or "/tmp", f"habitat-national-site-{label}-{i}")
+            cmd = [a.habitat, "build", "--content", content, "--theme", a.theme, "--output", out,
+                   "--clock", "2026-01-15"] + a.habitat_arg
+            fresh(out)
             r = measure(cmd, timeout=a.timeout)
+            outs.append(out)
             if r["timed_out"]:
                 print(f"  run {i + 1}: killed after {a.timeout} s (peak {r['rss_mib']:.0f} MiB so far)", file=sys.stderr)
                 rs.append(r)
@@ -235,6 +250,8 @@ def national(a):
         else:
             entry["killed_at_rss_mib"] = rs[0]["rss_mib"]
         result["sizes"][label] = entry
+    for out in outs:
+        shutil.rmtree(out, ignore_errors=True)
     save(a, result)
     print_national(result)
 

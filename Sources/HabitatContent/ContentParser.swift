@@ -18,6 +18,17 @@ public struct ContentParser: Sendable {
         } catch {
             file.diagnostics.append(error)
         }
+        if file.item != nil, let text = String(validating: bytes, as: UTF8.self), text.contains("À compléter") {
+            for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let trimmed = line.drop { $0 == " " }
+                if trimmed.hasPrefix("#") { continue }
+                if let r = line.firstRange(of: "À compléter") {
+                    file.diagnostics.append(.warning(SourceLocation(file: displayPath, line: i + 1, column: line[..<r.lowerBound].count + 1),
+                                                     "placeholder 'À compléter' left: it would be published as is", code: "content.placeholder"))
+                    break
+                }
+            }
+        }
         return file
     }
 

@@ -64,7 +64,10 @@ public struct JSONReader {
             while true {
                 skipSpace()
                 let keyPos = position
-                guard i < chars.count, chars[i] == "\"" else { throw fail("expected a key in double quotes") }
+                guard i < chars.count, chars[i] == "\"" else {
+                    if i < chars.count, chars[i].isNumber { throw fail("a number in JSON is written without spaces or commas: 1012, 10.5") }
+                    throw fail("expected a key in double quotes")
+                }
                 let key = try parseString()
                 if !seen.insert(key).inserted {
                     throw Diagnostic.error(SourceLocation(file: file, line: keyPos.line, column: keyPos.column), "key '\(key)' is written twice", code: "json.duplicate-key")
@@ -82,6 +85,7 @@ public struct JSONReader {
                     continue
                 }
                 if chars[i] == "}" { advance(); break }
+                if chars[i].isNumber { throw fail("a number in JSON is written without spaces or commas: 1012, 10.5") }
                 throw fail("expected ',' or '}', found '\(chars[i])'")
             }
             mappingCounter += 1
@@ -103,6 +107,7 @@ public struct JSONReader {
                     continue
                 }
                 if chars[i] == "]" { advance(); break }
+                if chars[i].isNumber { throw fail("a number in JSON is written without spaces or commas: 1012, 10.5") }
                 throw fail("expected ',' or ']', found '\(chars[i])'")
             }
             return .sequence(items, start)

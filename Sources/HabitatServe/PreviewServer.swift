@@ -31,6 +31,8 @@ public struct PreviewServer: Sendable {
         await state.record(first, milliseconds: Self.ms(since: start))
 
         let files = StaticFiles(root: options.outputDir)
+        // Hummingbird logs each start at "info"; staff only need our own lines.
+        if ProcessInfo.processInfo.environment["LOG_LEVEL"] == nil { setenv("LOG_LEVEL", "warning", 1) }
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
             try await Self.respond(request, files: files, state: state)
         }

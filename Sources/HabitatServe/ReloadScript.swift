@@ -13,7 +13,7 @@ let reloadScript = #"""
     overlay.style.cssText = "";
     overlay.className = "habitat-erreurs";
     var h = document.createElement("h2");
-    h.textContent = "La publication a échoué : le site affiché est la dernière version correcte";
+    h.textContent = "Erreur dans vos fichiers : l'aperçu montre la dernière version correcte (rien n'a été publié)";
     overlay.appendChild(h);
     var ul = document.createElement("ul");
     erreurs.forEach(function (e) {

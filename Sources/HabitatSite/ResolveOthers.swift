@@ -52,8 +52,14 @@ extension Resolver {
                     error(path, f.line, f.column, "plans[].fiches: no fiche '\(f.value)' in \(plan.id)" + String.didYouMean(f.value, among: numeros), code: "ref.unknown-fiche")
                 }
             }
+            var seenValues: [String: Int] = [:]
             for (i, v) in ind.valeurs.enumerated() {
                 let t = v.territoire.value
+                let key = t + "|" + v.periode.value
+                if let first = seenValues[key] {
+                    error(path, v.periode.line, v.periode.column, "valeurs[\(i)]: a second value for \(t), \(v.periode.value) (the first is valeurs[\(first)]; valeurs counts from 0)", code: "indicator.duplicate-value")
+                }
+                seenValues[key] = seenValues[key] ?? i
                 if index.territories[t] == nil && index.communes[t] == nil && !isBroken("territoires/\(t).yaml") && !isBroken("communes/") {
                     let sectorMatch = index.sectors.keys.contains { $0.hasSuffix("/" + t) }
                     if !sectorMatch {

@@ -97,6 +97,13 @@ extension Resolver {
                 error(file, 1, 1, "'perimetre: type: liste' needs 'communes'", code: "scope.missing-communes")
                 return []
             }
+            let within = Set(index.communes(under: territory))
+            for n in names {
+                let slug = Slug.make(n.value)
+                if index.communes[slug] != nil, !within.contains(slug), index.territories[territory] != nil {
+                    warning(file, n.line, n.column, "commune '\(n.value)' is not in \(territory), the territory of this plan", code: "scope.outside-territory")
+                }
+            }
             return Array(Set(names.compactMap { communeSlug($0, file: file) })).sorted()
         case .secteurs:
             guard let ids = scope.secteurs, !ids.isEmpty else {
@@ -128,7 +135,12 @@ extension Resolver {
                       + String.didYouMean(c.colonne.value, among: table.schema.colonnes.map(\.id)), code: "ref.unknown-column")
                 return []
             }
-            return table.rows.filter { $0.communeSlug != nil && $0.cells[col].text.lowercased() == c.valeur.lowercased() }.compactMap(\.communeSlug).sorted()
+            let matched = table.rows.filter { $0.communeSlug != nil && $0.cells[col].text.lowercased() == c.valeur.lowercased() }.compactMap(\.communeSlug).sorted()
+            let seen = Set(table.rows.map { $0.cells[col].text }.filter { !$0.isEmpty }).sorted()
+            if matched.isEmpty, !seen.contains(where: { $0.lowercased() == c.valeur.lowercased() }) {
+                warning(file, c.colonne.line, c.colonne.column, "no commune has '\(c.valeur)' in column '\(c.colonne.value)' of '\(table.id)' (values found: \(seen.prefix(6).joined(separator: ", ")))", code: "scope.empty")
+            }
+            return matched
         case .texte:
             return nil
         }

@@ -69,6 +69,7 @@ public struct Resolver {
         resolver.resolvePages(gathered.pages, gathered.news)
         resolver.index.assets = gathered.assets
         resolver.checkURLs()
+        resolver.checkSite()
         return (resolver.index, resolver.diagnostics)
     }
 

@@ -71,6 +71,9 @@ extension Resolver {
                     }
                     rows.append(row)
                 }
+                if let r = data.remplace_par, !items.contains(where: { $0.0 == r }) {
+                    error(path, 1, 1, "remplace_par: unknown barème '\(r)'" + String.didYouMean(r, among: items.map(\.0)), code: "ref.unknown-bareme")
+                }
                 if let v = data.valide_au, v < buildDate, data.remplace_par == nil {
                     warning(path, 1, 1, "barème '\(id)' was valid until \(v); the build date is \(buildDate): update it or mark its successor", code: "bareme.expired")
                 }
@@ -92,6 +95,9 @@ extension Resolver {
             }
             let file: SimulatorFile
             do { file = try ContentDecoder(file: path).decode(SimulatorFile.self, from: value) } catch { diagnostics.append(error); continue }
+            if file.personas.isEmpty {
+                error(path, 1, 1, "a simulator needs at least one persona (a worked example with its expected result and source): they are checked at every build", code: "persona.missing")
+            }
             if let compiled = compile(id, file, path: path, shapes: shapes) {
                 for p in compiled.personas { checkPersona(p, compiled, evaluator: evaluator, path: path) }
                 index.simulators[id] = compiled
@@ -101,6 +107,7 @@ extension Resolver {
 
     private mutating func compile(_ aidId: String, _ file: SimulatorFile, path: String, shapes: [String: BaremeShape]) -> CompiledSimulator? {
         var names: [String: RuleType] = [:]
+        var failedRules: Set<String> = []
         var ok = true
         func parse(_ text: Positioned<String>, expecting: RuleType?, what: String) -> Expr? {
             do {
@@ -113,7 +120,13 @@ extension Resolver {
                 }
                 return e
             } catch {
-                self.error(path, text.line, text.column + error.offset, error.message, code: "rules.invalid")
+                // A rule that failed is already reported: its later uses are not.
+                let cascade = failedRules.contains { error.message.hasPrefix("unknown name '\($0)'") }
+                if !cascade {
+                    var message = error.message
+                    if message.hasPrefix("unknown name 'oui'") || message.hasPrefix("unknown name 'non'") { message += "; yes/no answers are written vrai or faux in rules" }
+                    self.error(path, text.line, text.column + error.offset, message, code: "rules.invalid")
+                }
                 ok = false
                 return nil
             }
@@ -151,7 +164,7 @@ extension Resolver {
         }
         var rules: [(String, Expr)] = []
         for r in file.regles ?? [] {
-            guard let e = parse(r.valeur, expecting: nil, what: "a rule") else { continue }
+            guard let e = parse(r.valeur, expecting: nil, what: "a rule") else { failedRules.insert(r.id.value); continue }
             if names[r.id.value] != nil { error(path, r.id.line, r.id.column, "'\(r.id.value)' is defined twice", code: "rules.duplicate"); ok = false }
             names[r.id.value] = (try? TypeChecker(names: names, baremes: shapes).check(e)) ?? .number
             rules.append((r.id.value, e))
@@ -179,11 +192,18 @@ extension Resolver {
                 error(path, e.keyPosition.line, e.keyPosition.column, "persona '\(p.nom.value)': no question '\(e.key)'" + String.didYouMean(e.key, among: sim.questions.map(\.id)), code: "persona.unknown-question")
                 continue
             }
-            guard case .scalar(let text, _, let pos) = e.value, let v = SimulatorAnswers.parse(text, for: q) else {
-                error(path, e.value.position.line, e.value.position.column, "persona '\(p.nom.value)': '\(e.key)' is not a valid answer for a \(q.type.rawValue) question", code: "persona.bad-answer")
+            guard case .scalar(let text, _, _) = e.value, let v = SimulatorAnswers.parse(text, for: q) else {
+                let given: String
+                if case .scalar(let t, _, _) = e.value { given = "'\(t)'" } else { given = e.value.kindName }
+                var expected = ""
+                switch q.type {
+                case .choix, .commune: expected = " (expected one of: " + q.options.prefix(8).map(\.valeur).joined(separator: ", ") + (q.options.count > 8 ? ", …" : "") + ")"
+                case .ouiNon: expected = " (expected oui or non)"
+                case .entier, .euros: expected = " (expected a number" + (q.min.map { " ≥ \(RuleValue.number($0))" } ?? "") + (q.max.map { " ≤ \(RuleValue.number($0))" } ?? "") + ")"
+                }
+                error(path, e.value.position.line, e.value.position.column, "persona '\(p.nom.value)': \(given) is not a valid answer to '\(e.key)'\(expected)", code: "persona.bad-answer")
                 continue
             }
-            _ = pos
             answers[q.id] = v
         }
         let r = sim.run(answers, evaluator: evaluator)
@@ -194,7 +214,9 @@ extension Resolver {
         }
         if let c = p.attendu.categorie, r.category != .text(c) { problems.append("categorie: expected '\(c)', got '\(r.category)'") }
         if !problems.isEmpty {
-            error(path, p.nom.line, p.nom.column, "persona '\(p.nom.value)' fails: " + problems.joined(separator: "; "), code: "persona.failed")
+            let unanswered = sim.questions.filter { answers[$0.id] == nil }.map(\.id)
+            let hint = r.eligible == .unknown && !unanswered.isEmpty ? " (unanswered: " + unanswered.joined(separator: ", ") + ")" : ""
+            error(path, p.nom.line, p.nom.column, "persona '\(p.nom.value)' fails: " + problems.joined(separator: "; ") + hint, code: "persona.failed")
         }
     }
 }

@@ -81,9 +81,13 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var options: SiteOptions
     @Option(help: "Port (0 picks a free one).") var port = 8080
     @Option(help: "Address to listen on; only the loopback unless you say otherwise.") var bind = "127.0.0.1"
+    @Option(help: "Where the preview is written (not Site/, so drafts never reach what you publish).") var previewOutput = ".habitat/apercu"
 
     func run() async throws {
-        let server = PreviewServer(options: try options.buildOptions(write: true), host: bind, port: port)
+        var build = try options.buildOptions(write: true)
+        if options.output == "Site" { build.outputDir = previewOutput }
+        try FileManager.default.createDirectory(atPath: FileSystem.dirname(build.outputDir).isEmpty ? "." : FileSystem.dirname(build.outputDir), withIntermediateDirectories: true)
+        let server = PreviewServer(options: build, host: bind, port: port)
         try await server.run { line in
             var err = StandardError()
             Swift.print(line, to: &err)
@@ -125,7 +129,9 @@ struct New: ParsableCommand {
 
     func run() throws {
         let q = { (s: String) in "\"" + s.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
-        let slug = id ?? Slug.make(titre)
+        var slug = Slug.make(id ?? titre)
+        let day = date ?? CalendarDay(unixSeconds: Int64(Date().timeIntervalSince1970)).description
+        if kind == "actualite", id == nil { slug = day + "-" + slug }
         var values: [String: String] = ["titre": q(titre)]
         let path: String
         var body = "Écrivez ici le texte, en français clair, pour les habitants.\n"
@@ -167,7 +173,8 @@ struct New: ParsableCommand {
             """
             return try write(json, to: "\(content)/indicateurs/\(slug).json", note: "Les clés sont décrites par « habitat schema indicateur ». « valeurs » vide : l'indicateur apparaît « à renseigner ».")
         case "actualite":
-            values["date"] = date ?? "2026-01-01"
+            guard CalendarDay(iso: day) != nil else { throw ValidationError("--date must be a date like 2026-12-01") }
+            values["date"] = day
             values["brouillon"] = "true"
             path = "\(content)/actualites/\(slug).md"
             body = "Écrivez ici l'actualité. Elle reste un brouillon tant que « brouillon: true ».\n"
@@ -198,7 +205,9 @@ enum Report {
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         let warnings = report.diagnostics.count - errors
         let times = report.stageTimes.map { "\($0.0) \(String(format: "%.0f", $0.1 * 1000)) ms" }.joined(separator: ", ")
-        if report.succeeded {
+        if report.succeeded && verb == "vérifié" {
+            Swift.print("habitat: tout est correct (\(report.pagesRendered) pages vérifiées, rien n'a été écrit); \(warnings) avertissement(s) (\(times))", to: &err)
+        } else if report.succeeded {
             Swift.print("habitat: \(report.pagesRendered) pages rendues, \(report.filesWritten) fichiers \(verb)s; \(warnings) avertissement(s) (\(times))", to: &err)
         } else {
             Swift.print("habitat: \(errors) erreur(s), \(warnings) avertissement(s); Site/ n'a pas été modifié", to: &err)

@@ -54,7 +54,8 @@ import Testing
               - {id: revenu, type: euros, libelle: "Revenu", min: 0}
             resultats:
               eligible: "revenu <= 1000 et revnu > 0"
-            personas: []
+            personas:
+              - {nom: "Exemple", source: "test", reponses: {revenu: 10}, attendu: {eligible: true}}
             """
         let site = try TestSite(files)
         let report = await site.build()

@@ -103,3 +103,34 @@ import Testing
         #expect(home.contains("Trouver ma commune"))
     }
 }
+
+/// What `habitat check` catches before publication, each at its position.
+@Suite struct CheckTests {
+    @Test func findsABrokenLinkAnUnknownCommuneAndAFailingPersona() async throws {
+        var files = TestSite.minimal
+        files["pages/a-propos.md"] = "---\ntitre: \"À propos\"\n---\nVoir [les aides](/aide/) et [la section](#inconnue).\n\n## Contact\n\n![](/medias/plan.png)\n"
+        files["plans/plh/actions/2.md"] = TestSite.minimal["plans/plh/actions/2.md"]!.replacingOccurrences(of: "perimetre: {type: tout}", with: "perimetre: {type: liste, communes: [\"Béthune\"]}")
+        files["aides/prime.md"] = "---\ntitre: \"Prime\"\nresume: \"r\"\npublics: [tous]\nterritoire: epci\nfinanceur: \"AT\"\nstatut: en-vigueur\nmontant: \"500 €\"\nconditions: []\ndemarches: []\nsource: {fichier: \"t.txt\"}\n---\nTexte.\n"
+        files["aides/prime.regles.yaml"] = """
+            questions:
+              - {id: revenu, type: euros, libelle: "Revenu", min: 0}
+            resultats:
+              eligible: "revenu <= 1000"
+            personas:
+              - nom: "Mauvais exemple"
+                source: "test"
+                reponses: {revenu: 2000}
+                attendu: {eligible: true}
+            """
+        let site = try TestSite(files)
+        let report = await site.build(write: false)
+        #expect(site.messages(report) == [
+            "Content/aides/prime.regles.yaml:6:11: error: persona 'Mauvais exemple' fails: eligible: expected vrai, got faux [persona.failed]",
+            "Content/pages/a-propos.md:4:6: error: broken link: no page at /aide/ (did you mean '/aides/'?) [link.broken]",
+            "Content/pages/a-propos.md:4:29: error: no heading with the anchor #inconnue on this page [link.broken-anchor]",
+            "Content/pages/a-propos.md:8:1: error: image without a text alternative: write ![what the image shows](/medias/plan.png) [content.image-alt]",
+            "Content/pages/a-propos.md:8:1: error: broken link: no page at /medias/plan.png [link.broken]",
+            "Content/plans/plh/actions/2.md:5:38: error: unknown commune 'Béthune' [ref.unknown-commune]",
+        ])
+    }
+}

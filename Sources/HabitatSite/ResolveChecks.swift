@@ -1,0 +1,112 @@
+import HabitatContent
+import HabitatCore
+import HabitatMarkdown
+
+/// Checks across the whole site, run once everything is resolved: links and anchors written
+/// in Markdown, images without a text alternative, heading order, generated URLs claimed by
+/// an alias, and rules that silently match nothing.
+extension Resolver {
+    mutating func checkSite() {
+        let urls = knownURLs()
+        var anchors: [String: Set<String>] = [:]
+        var documents: [(file: String, url: String, doc: MarkdownDocument)] = []
+        for id in index.planOrder {
+            let p = index.plans[id]!
+            documents.append((p.path, p.url, p.body))
+            for f in p.fiches { documents.append((f.path, f.url, f.body)) }
+        }
+        for id in index.aidOrder { documents.append((index.aids[id]!.path, index.aids[id]!.url, index.aids[id]!.body)) }
+        for p in index.pages { documents.append((p.file, p.url, p.body)) }
+        for n in index.news { documents.append((n.file, n.url, n.body)) }
+        for d in documents { anchors[d.url] = Set(d.doc.headings.map(\.anchor)) }
+
+        for d in documents {
+            checkHeadings(d.doc, file: d.file)
+            for link in d.doc.links {
+                if link.isImage && !link.hasText {
+                    error(d.file, link.line, link.column, "image without a text alternative: write ![what the image shows](\(link.destination))", code: "content.image-alt")
+                }
+                checkLink(link, file: d.file, pageURL: d.url, urls: urls, anchors: anchors)
+            }
+        }
+        // Aliases onto another content page are reported by checkURLs; here, onto generated pages.
+        var contentPages = Set(index.pages.map(\.url) + index.news.map(\.url) + index.aidOrder.map { "/aides/\($0)/" })
+        for id in index.planOrder { contentPages.insert("/plans/\(id)/"); contentPages.formUnion(index.plans[id]!.fiches.map(\.url)) }
+        for (url, target) in PageJob.aliases(index) where urls.pages.contains(url) && !contentPages.contains(url) {
+            let owner = aliasOwner(url)
+            error(owner?.0 ?? "Content", owner?.1 ?? 1, owner?.2 ?? 1, "alias \(url) would replace the page the portal generates at that address (it points to \(target))", code: "url.duplicate")
+        }
+    }
+
+    /// Every URL the build writes: pages, their data files, feeds.
+    func knownURLs() -> (pages: Set<String>, files: Set<String>) {
+        var pages = Set<String>(["/", "/recherche/", "/aides/", "/actualites/", "/donnees/", "/ecarts/", "/indicateurs/", "/plans/", "/simulateur/"])
+        pages.formUnion(index.territoryOrder.map { "/territoires/\($0)/" })
+        for id in index.planOrder { pages.insert("/plans/\(id)/"); pages.formUnion(index.plans[id]!.fiches.map(\.url)) }
+        for c in index.communeOrder { pages.insert("/communes/\(c)/"); pages.insert("/communes/\(c)/vignette/") }
+        pages.formUnion(index.aidOrder.map { "/aides/\($0)/" })
+        pages.formUnion(index.indicatorOrder.map { "/indicateurs/\($0)/" })
+        pages.formUnion(index.pages.map(\.url))
+        pages.formUnion(index.news.map(\.url))
+        var files = Set<String>(["/actualites/atom.xml", "/sitemap.xml", "/robots.txt", "/404.html"])
+        files.formUnion(index.tableOrder.flatMap { ["/donnees/\($0).csv", "/donnees/\($0).json"] })
+        files.formUnion(index.indicatorOrder.flatMap { ["/donnees/indicateurs/\($0).csv", "/donnees/indicateurs/\($0).json"] })
+        files.formUnion(index.communeOrder.map { "/communes/\($0)/donnees.json" })
+        files.formUnion(index.assets.map { "/" + $0 })
+        return (pages, files)
+    }
+
+    mutating func checkLink(_ link: MarkdownDocument.Link, file: String, pageURL: String, urls: (pages: Set<String>, files: Set<String>), anchors: [String: Set<String>]) {
+        let dest = link.destination
+        if dest.isEmpty || dest.contains("://") || dest.hasPrefix("mailto:") || dest.hasPrefix("tel:") || dest.hasPrefix("//") { return }
+        var path = dest, fragment: String?
+        if let hash = path.firstIndex(of: "#") { fragment = String(path[path.index(after: hash)...]); path = String(path[..<hash]) }
+        if let q = path.firstIndex(of: "?") { path = String(path[..<q]) }
+        if path.isEmpty {
+            if let fragment, !(anchors[pageURL]?.contains(fragment) ?? true) {
+                error(file, link.line, link.column, "no heading with the anchor #\(fragment) on this page" + String.didYouMean(fragment, among: (anchors[pageURL] ?? []).sorted()), code: "link.broken-anchor")
+            }
+            return
+        }
+        guard path.hasPrefix("/") else {
+            warning(file, link.line, link.column, "link '\(dest)' is relative: write the full path from the site root, like /aides/", code: "link.relative")
+            return
+        }
+        let asPage = path.hasSuffix("/") ? path : path + "/"
+        if urls.pages.contains(asPage) {
+            if let fragment, let known = anchors[asPage], !known.contains(fragment) {
+                error(file, link.line, link.column, "page \(asPage) has no heading with the anchor #\(fragment)" + String.didYouMean(fragment, among: known.sorted()), code: "link.broken-anchor")
+            }
+            return
+        }
+        if urls.files.contains(path) { return }
+        error(file, link.line, link.column, "broken link: no page at \(path)" + String.didYouMean(asPage, among: urls.pages.sorted()), code: "link.broken")
+    }
+
+    mutating func checkHeadings(_ doc: MarkdownDocument, file: String) {
+        var previous = 1
+        for h in doc.headings {
+            if h.level == 1 {
+                warning(file, h.line, h.column, "a level-1 heading ('# \(h.text)') in the text: the page title is the only one; use '##'", code: "content.heading-order")
+            } else if h.level > previous + 1 {
+                warning(file, h.line, h.column, "heading level \(h.level) after level \(previous): do not skip levels (use \(String(repeating: "#", count: previous + 1)))", code: "content.heading-order")
+            }
+            previous = h.level
+        }
+    }
+
+    func aliasOwner(_ url: String) -> (String, Int, Int)? {
+        func find(_ aliases: [Positioned<String>]?, _ file: String) -> (String, Int, Int)? {
+            aliases?.first { Resolver.normalizedAlias($0.value) == url }.map { (file, $0.line, $0.column) }
+        }
+        for p in index.pages { if let f = find(p.data.alias, p.file) { return f } }
+        for id in index.planOrder {
+            let p = index.plans[id]!
+            if let f = find(p.data.alias, p.path) { return f }
+            for fi in p.fiches { if let f = find(fi.data.alias, fi.path) { return f } }
+        }
+        for id in index.aidOrder { if let f = find(index.aids[id]!.data.alias, index.aids[id]!.path) { return f } }
+        for n in index.news { if let f = find(n.data.alias, n.file) { return f } }
+        return nil
+    }
+}
