@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Set-up command 2: runs every test — the Swift suite, then the browser suite over a fresh Site/.
+# Set-up command 2: runs every test — the Swift suite (engine, corpus of invalid sites, fuzzer),
+# the fidelity tests against the seed documents, then the browser suite over a fresh site
+# (Chromium, axe-core, Nu HTML Checker, Pagefind, simulators, serve, reliability).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh --tests
-swift build -c release --product habitat
-swift test 2>&1 | tee /tmp/habitat-swift-test.log
-.build/release/habitat build --clock 2026-11-23 --output .build/site-under-test --quiet
+# One debug build serves both the Swift tests and the browser tests (a release build would
+# compile everything a second time).
+swift build --build-tests
+swift test --skip-build 2>&1 | tee /tmp/habitat-swift-test.log
+export HABITAT_BIN="$PWD/.build/debug/habitat"
+"$HABITAT_BIN" build --clock 2026-11-23 --output .build/site-under-test --quiet
 python3 -m pytest -q Tests/fidelity
 python3 -m pytest -q Tests/browser --site .build/site-under-test
