@@ -102,9 +102,29 @@ public enum FileSystem {
         }
     }
 
+    /// Removes a tree with plain `unlinkat` calls (FileManager's version is several times slower).
     public static func removeTree(_ path: String) {
-        guard exists(path) else { return }
-        try? FileManager.default.removeItem(atPath: path)
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return }
+        if (st.st_mode & S_IFMT) != S_IFDIR { unlink(path); return }
+        func clear(_ fd: Int32) {
+            guard let dir = fdopendir(fd) else { close(fd); return }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) { $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) } }
+                if name == "." || name == ".." { continue }
+                if entry.pointee.d_type == DT_DIR {
+                    let child = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW)
+                    if child >= 0 { clear(child) }
+                    unlinkat(fd, name, AT_REMOVEDIR)
+                } else {
+                    unlinkat(fd, name, 0)
+                }
+            }
+        }
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW)
+        if fd >= 0 { clear(fd) }
+        rmdir(path)
     }
 }
 

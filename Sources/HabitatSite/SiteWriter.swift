@@ -1,5 +1,6 @@
 import CHabitatSys
 import Foundation
+import Synchronization
 import HabitatCore
 
 /// Stage 5: writes the new site beside the old one and swaps it in only when complete,
@@ -32,13 +33,14 @@ public enum SiteWriter {
                 try linkOrCopy(output + "/" + rel, staging + "/" + rel, ensureDir)
             }
         }
-        var count = 0
-        for f in files {
-            let path = staging + "/" + f.path
-            try ensureDir(FileSystem.dirname(path))
-            try FileSystem.write(f.bytes, to: path)
-            count += 1
+        // Folders first (serially), then the files on every core: writing is mostly system time.
+        for f in files { try ensureDir(FileSystem.dirname(staging + "/" + f.path)) }
+        let failure = Mutex<(any Error)?>(nil)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            do { try FileSystem.write(files[i].bytes, to: staging + "/" + files[i].path) } catch { failure.withLock { if $0 == nil { $0 = error } } }
         }
+        if let e = failure.withLock({ $0 }) { FileSystem.removeTree(staging); throw e }
+        var count = files.count
         for (url, source) in assets {
             let path = staging + url
             try ensureDir(FileSystem.dirname(path))
