@@ -35,6 +35,8 @@ enum Format {
         [
             "libelle": b.libelle,
             "montant": amount(b),
+            "montant_valeur": opt(b.montant.map(TemplateNumber.init)),
+            "plafond_valeur": opt(b.plafond.map(TemplateNumber.init)),
             "plafond": optText(cap(b)),
             "financeur": optText(b.financeur),
             "validite": optText(b.validite),

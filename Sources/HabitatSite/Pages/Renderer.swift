@@ -127,6 +127,7 @@ public struct Renderer: Sendable {
             "assets": assets,
             "date_maj": French.date(buildDate),
             "date_maj_iso": buildDate.description,
+            "jour": TemplateDay(buildDate),
             "annee": String(buildDate.year),
         ]
     }
