@@ -23,6 +23,22 @@ import Testing
             """
         files["tables/sru.csv"] = "commune;sru;logements\nFouquières-lès-Béthune;oui;1\nL’Haÿ-les-Roses;<script>alert(8)</script>;2\nVille-Sûre;oui;12\n"
         files["tables/sru.yaml"] = TestSite.minimal["tables/sru.yaml"]!.replacingOccurrences(of: "type: oui-non", with: "type: texte")
+        files["indicateurs/x.json"] = """
+            {"titre": "<script>alert(9)</script>", "description": "\\u003cimg src=x onerror=alert(10)>", "unite": "<b>u</b>",
+             "plans": [{"plan": "plh", "fiches": []}], "source": {"fichier": "<script>alert(11)</script>"}, "niveau": "epci",
+             "valeurs": [{"territoire": "epci", "periode": "2020", "valeur": 3, "statut": "<script>alert(12)</script>"}]}
+            """
+        files["aides/prime.md"] = "---\ntitre: \"<script>alert(13)</script>\"\nresume: \"<img src=x onerror=alert(14)>\"\npublics: [tous]\nterritoire: epci\nfinanceur: \"AT\"\nstatut: en-vigueur\nmontant: \"1 €\"\nconditions: [\"javascript:alert(15)\"]\ndemarches: []\nsource: {fichier: \"t.txt\"}\n---\n[clic](javascript:alert(16))\n"
+        files["aides/prime.regles.yaml"] = """
+            questions:
+              - {id: q, type: choix, libelle: "<script>alert(17)</script>", aide: "<img src=x onerror=alert(18)>", options: [{valeur: "a", libelle: "<script>alert(19)</script>"}]}
+            resultats:
+              eligible: "q = 'a'"
+              pourquoi: [{si: "vrai", texte: "</script><script>alert(20)</script>"}]
+              limites: ["<script>alert(21)</script>"]
+            personas:
+              - {nom: "<script>alert(22)</script>", source: "<img src=x onerror=alert(23)>", reponses: {q: a}, attendu: {eligible: true}}
+            """
         let site = try TestSite(files)
         let report = await site.build()
         #expect(report.succeeded, "\(site.messages(report))")
