@@ -24,6 +24,7 @@ public struct PreviewServer: Sendable {
         let session = BuildSession()
         var rebuildOptions = options
         rebuildOptions.searchIndex = false
+        rebuildOptions.inPlace = true
 
         let start = ContinuousClock.now
         let first = await SiteBuilder.run(options, session: session)

@@ -17,6 +17,9 @@ public struct BuildOptions: Sendable {
     public var searchIndex: Bool
     /// Reuse the previous build's output for pages whose sources did not change.
     public var incremental: Bool
+    /// Write changed files straight into the output folder, each by an atomic rename, instead of
+    /// swapping a whole new folder in (the preview server: fast, and never published).
+    public var inPlace = false
 
     public init(contentDir: String = "Content", themeDir: String = "Themes/default", outputDir: String = "Site",
                 baseURL: String? = nil, includeDrafts: Bool = false, buildDate: CalendarDay? = nil,
@@ -119,6 +122,31 @@ public enum SiteBuilder {
         }
         report.stageTimes.append(("rendu", clock.lap()))
         if diagnostics.hasErrors || !options.write {
+            report.diagnostics = diagnostics.sorted
+            return report
+        }
+        // Theme assets and media form one more job: they change with the theme or a media file.
+        var assetsFP = theme.fingerprint
+        for f in parsed { if case .asset? = f.item { assetsFP = StableHash.fnv1a(Array(f.relativePath.utf8), seed: assetsFP ^ f.contentHash) } }
+        let mediaOutputs = index.assets.map { "medias/" + String($0.dropFirst("medias/".count)) }
+        manifest.jobs["assets"] = (assetsFP, theme.assetFiles.map { String($0.url.dropFirst()) } + mediaOutputs)
+        let assetsChanged = previous?.jobs["assets"]?.fingerprint != assetsFP
+        if let previous, toRender.isEmpty, !assetsChanged, Set(previous.jobs.keys) == Set(manifest.jobs.keys) {
+            // Nothing changed: the site on disk is already this build's output.
+            report.stageTimes.append(("écriture", clock.lap()))
+            report.diagnostics = diagnostics.sorted
+            return report
+        }
+        if options.inPlace, let previous {
+            do {
+                report.filesWritten = try SiteWriter.writeInPlace(files, previous: previous, manifest: manifest, assets: assetsChanged ? theme.assetFiles : [],
+                                                                  media: assetsChanged ? index.assets.map { (String($0.dropFirst("medias/".count)), options.contentDir + "/" + $0) } : [],
+                                                                  to: options.outputDir)
+                report.pagesWritten = files.filter { $0.path.hasSuffix(".html") }.count
+            } catch {
+                diagnostics.append(.error(SourceLocation(file: options.outputDir), "\(error)", code: "write.failed"))
+            }
+            report.stageTimes.append(("écriture", clock.lap()))
             report.diagnostics = diagnostics.sorted
             return report
         }

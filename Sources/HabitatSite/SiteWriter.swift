@@ -60,6 +60,26 @@ public enum SiteWriter {
         return count
     }
 
+    /// The preview's fast path: each changed file is written beside its target and renamed over
+    /// it; outputs that no longer exist are removed; the manifest is written last.
+    static func writeInPlace(_ files: [OutputFile], previous: BuildManifest, manifest: BuildManifest,
+                             assets: [(url: String, path: String)], media: [(String, String)], to output: String) throws -> Int {
+        func put(_ bytes: [UInt8], _ rel: String) throws {
+            let path = output + "/" + rel
+            try FileSystem.makeDirectories(FileSystem.dirname(path))
+            let tmp = FileSystem.dirname(path) + "/.\(FileSystem.basename(path)).\(getpid()).tmp"
+            try FileSystem.write(bytes, to: tmp)
+            guard rename(tmp, path) == 0 else { throw SiteError.io("cannot replace \(path): \(String(cString: strerror(errno)))") }
+        }
+        for f in files { try put(f.bytes, f.path) }
+        for (url, source) in assets { try put(FileSystem.readBytes(source) ?? [], String(url.dropFirst())) }
+        for (rel, source) in media { try put(FileSystem.readBytes(source) ?? [], "medias/" + rel) }
+        let now = Set(manifest.jobs.values.flatMap(\.outputs))
+        for old in Set(previous.jobs.values.flatMap(\.outputs)).subtracting(now) { unlink(output + "/" + old) }
+        try put(manifest.serialized(), BuildManifest.fileName)
+        return files.count + assets.count + media.count
+    }
+
     /// Staging folders left by builds that were killed (their process is gone).
     static func removeAbandonedStaging(in dir: String, base: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }

@@ -40,6 +40,23 @@ import Testing
         for (k, v) in a { #expect(b[k] == v, "differs: \(k)") }
     }
 
+    @Test func inPlaceUpdatesOfThePreviewMatchAFullBuild() async throws {
+        let site = try TestSite(TestSite.minimal)
+        _ = await site.build()
+        try site.write("plans/plh/actions/2.md", TestSite.minimal["plans/plh/actions/2.md"]!
+            .replacingOccurrences(of: "Toutes les communes", with: "Toutes les communes du territoire"))
+        try FileManager.default.removeItem(atPath: site.root + "/Content/plans/plh/actions/1.md")
+        try site.write("plans/plh/actions/2.md", TestSite.minimal["plans/plh/actions/2.md"]!.replacingOccurrences(of: "liens: [\"2\"]\n", with: ""))
+        let report = await site.build(inPlace: true)
+        #expect(report.succeeded, "\(site.messages(report))")
+        _ = await site.build(output: "Full", incremental: false)
+        let a = site.tree(), b = site.tree("Full")
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for (k, v) in a { #expect(b[k] == v, "differs: \(k)") }
+        let again = await site.build(inPlace: true)
+        #expect(again.pagesRendered == 0 && again.filesWritten == 0)
+    }
+
     @Test func editingAnIndicatorChangesExactlyItsDependentPages() async throws {
         var files = TestSite.minimal
         files["indicateurs/logements.json"] = """

@@ -25,10 +25,12 @@ struct TestSite {
         try Data(bytes).write(to: URL(fileURLWithPath: root + "/Content/" + path))
     }
 
-    func build(theme: String? = nil, write: Bool = true, output: String = "Site", incremental: Bool = true) async -> BuildReport {
-        await SiteBuilder.run(BuildOptions(contentDir: root + "/Content", themeDir: theme ?? TestSite.repo + "/Themes/default",
+    func build(theme: String? = nil, write: Bool = true, output: String = "Site", incremental: Bool = true, inPlace: Bool = false) async -> BuildReport {
+        var options = BuildOptions(contentDir: root + "/Content", themeDir: theme ?? TestSite.repo + "/Themes/default",
                                            outputDir: root + "/" + output, includeDrafts: false,
-                                           buildDate: CalendarDay(year: 2026, month: 11, day: 23), workers: 2, write: write, searchIndex: false, incremental: incremental))
+                                           buildDate: CalendarDay(year: 2026, month: 11, day: 23), workers: 2, write: write, searchIndex: false, incremental: incremental)
+        options.inPlace = inPlace
+        return await SiteBuilder.run(options)
     }
 
     func read(_ path: String, output: String = "Site") -> String? {
