@@ -20,6 +20,8 @@ public struct BuildOptions: Sendable {
     /// Write changed files straight into the output folder, each by an atomic rename, instead of
     /// swapping a whole new folder in (the preview server: fast, and never published).
     public var inPlace = false
+    /// Called as each stage ends (the CLI prints it on stderr unless --quiet).
+    public var progress: (@Sendable (String) -> Void)?
 
     public init(contentDir: String = "Content", themeDir: String = "Themes/default", outputDir: String = "Site",
                 baseURL: String? = nil, includeDrafts: Bool = false, buildDate: CalendarDay? = nil,
@@ -69,6 +71,7 @@ public enum SiteBuilder {
                                           workers: options.workers, cache: await session?.parsed ?? [:])
         await session?.remember(parsed)
         report.stageTimes.append(("analyse", clock.lap()))
+        options.progress?("analyse : \(parsed.count) fichiers lus")
         var diagnostics = Diagnostics()
         for f in parsed { diagnostics.append(contentsOf: f.diagnostics) }
 
@@ -78,6 +81,7 @@ public enum SiteBuilder {
         let (themeOrNil, themeDiagnostics) = Theme.load(dir: options.themeDir, displayDir: options.themeDir)
         diagnostics.append(contentsOf: themeDiagnostics)
         report.stageTimes.append(("résolution", clock.lap()))
+        options.progress?("résolution : références vérifiées")
         guard let index = indexOrNil, let theme = themeOrNil, !diagnostics.hasErrors else {
             report.diagnostics = diagnostics.sorted
             return report
@@ -103,6 +107,7 @@ public enum SiteBuilder {
                 toRender.append((job, key, fp))
             }
         }
+        options.progress?("rendu : \(toRender.count) page(s) sur \(jobs.count) à produire")
         let results = await render(toRender.map(\.0), with: renderer, workers: options.workers)
         var files: [OutputFile] = []
         var missing = Set<String>()

@@ -42,8 +42,15 @@ struct SiteOptions: ParsableArguments {
             guard let d = CalendarDay(iso: clock) else { throw ValidationError("--clock must be a date like 2026-11-23") }
             date = d
         }
-        return BuildOptions(contentDir: content, themeDir: theme, outputDir: output, baseURL: baseURL, includeDrafts: drafts,
-                            buildDate: date, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, write: write, searchIndex: !noSearch)
+        var options = BuildOptions(contentDir: content, themeDir: theme, outputDir: output, baseURL: baseURL, includeDrafts: drafts,
+                                   buildDate: date, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, write: write, searchIndex: !noSearch)
+        if !quiet {
+            options.progress = { line in
+                var err = StandardError()
+                Swift.print("habitat: " + line, to: &err)
+            }
+        }
+        return options
     }
 }
 
