@@ -43,7 +43,7 @@ public struct Renderer: Sendable {
         case .notFound: page("/", "404", "Page introuvable", [], [:], file: "404.html")
         case .search:
             let names = index.territoryOrder.compactMap { index.territories[$0]?.shortName } + ["France entière"]
-            page("/recherche/", "recherche", "Rechercher", [("Rechercher", "/recherche/")], ["territoires_recherche": names])
+            page("/recherche/", "recherche", "Rechercher", [("Rechercher", "/recherche/")], ["territoires_recherche": names, "csp_wasm": true])
         case .aids: page("/aides/", "aides", "Les aides au logement", [("Aides", "/aides/")], aidsValues())
         case .news:
             page("/actualites/", "actualites", "Actualités", [("Actualités", "/actualites/")], newsListValues())
@@ -128,6 +128,8 @@ public struct Renderer: Sendable {
             "date_maj": French.date(buildDate),
             "date_maj_iso": buildDate.description,
             "jour": TemplateDay(buildDate),
+            // Only the search page runs WebAssembly (Pagefind); every page forbids inline script.
+            "csp_wasm": false,
             "annee": String(buildDate.year),
         ]
     }

@@ -1,5 +1,5 @@
 // Habitat — recherche dans le site avec l'index Pagefind construit à la publication.
-// Les résultats sont construits avec createElement et textContent (jamais innerHTML).
+// Les résultats sont construits avec createElement et textContent, jamais en écrivant du HTML.
 (function () {
   "use strict";
   function el(tag, texte, classe) {
