@@ -1,0 +1,29 @@
+import HabitatMarkdown
+import Testing
+
+@Suite struct MarkdownTests {
+    @Test func frenchTypographyInProseNotInCode() {
+        let doc = MarkdownRenderer.render("Pour qui ? Voir « Habiter Mieux » : oui.\n\n`a : b`\n")
+        #expect(doc.html.contains("Pour qui\u{202F}? Voir «\u{00A0}Habiter Mieux\u{00A0}»\u{00A0}: oui."))
+        #expect(doc.html.contains("<code>a : b</code>"))
+    }
+
+    @Test func extensionsAndSafety() {
+        let doc = MarkdownRenderer.render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~ https://exemple.fr\n\n- [x] fait\n\nNote[^1].\n\n[^1]: Source.\n\n<div>brut</div>\n")
+        #expect(doc.html.contains("<table>"))
+        #expect(doc.html.contains("<del>x</del>"))
+        #expect(doc.html.contains("<a href=\"https://exemple.fr\">"))
+        #expect(doc.html.contains("type=\"checkbox\""))
+        #expect(doc.html.contains("footnote"))
+        #expect(!doc.html.contains("<div>brut</div>"))
+        let raw = MarkdownRenderer.render("<div>brut</div>\n", options: MarkdownOptions(allowRawHTML: true))
+        #expect(raw.html.contains("<div>brut</div>"))
+    }
+
+    @Test func headingsGetAnchorsAndPositions() {
+        let doc = MarkdownRenderer.render("Intro\n\n## Pour qui ?\n\n## Pour qui ?\n", options: MarkdownOptions(lineOffset: 10))
+        #expect(doc.headings.map(\.anchor) == ["pour-qui", "pour-qui-2"])
+        #expect(doc.headings.first?.line == 13)
+        #expect(doc.html.contains("<h2 id=\"pour-qui\">"))
+    }
+}
