@@ -121,11 +121,22 @@ extension Resolver {
             }
             return Array(Set(out)).sorted()
         case .critere:
-            guard let c = scope.critere else {
-                error(file, 1, 1, "'perimetre: type: critere' needs 'critere: {table, colonne, valeur}'", code: "scope.missing-criterion")
+            let all = (scope.critere.map { [$0] } ?? []) + (scope.criteres ?? [])
+            guard !all.isEmpty else {
+                error(file, 1, 1, "'perimetre: type: critere' needs 'critere: {table, colonne, valeur}' or a list 'criteres'", code: "scope.missing-criterion")
                 return []
             }
-            guard let table = index.tables[c.table.value] else {
+            var union = Set<String>()
+            for c in all { union.formUnion(matching(c, file: file)) }
+            return union.sorted()
+        case .texte:
+            return nil
+        }
+    }
+
+    /// The communes whose row in the criterion's table has its value in its column.
+    mutating func matching(_ c: Scope.Criterion, file: String) -> [String] {
+        guard let table = index.tables[c.table.value] else {
                 if isBroken("tables/\(c.table.value).csv") || isBroken("tables/\(c.table.value).yaml") { return [] }
                 error(file, c.table.line, c.table.column, "unknown table '\(c.table.value)'" + String.didYouMean(c.table.value, among: index.tableOrder), code: "ref.unknown-table")
                 return []
@@ -141,8 +152,5 @@ extension Resolver {
                 warning(file, c.colonne.line, c.colonne.column, "no commune has '\(c.valeur)' in column '\(c.colonne.value)' of '\(table.id)' (values found: \(seen.prefix(6).joined(separator: ", ")))", code: "scope.empty")
             }
             return matched
-        case .texte:
-            return nil
-        }
     }
 }

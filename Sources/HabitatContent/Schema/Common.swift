@@ -48,6 +48,8 @@ public struct Scope: Decodable, Sendable, Hashable {
     public var communes: [Positioned<String>]?
     public var secteurs: [Positioned<String>]?
     public var critere: Criterion?
+    /// Several criteria: a commune is in scope when it meets any of them.
+    public var criteres: [Criterion]?
     public var texte: String?
 }
 

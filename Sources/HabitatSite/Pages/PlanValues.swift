@@ -163,11 +163,11 @@ extension Renderer {
             let names = (scope.secteurs ?? []).compactMap { index.sectors["\(territory)/\($0.value)"]?.name }
             label = "Secteurs : " + names.joined(separator: ", ")
         case .critere:
-            if let c = scope.critere, let t = index.tables[c.table.value], let col = t.schema.colonnes.first(where: { $0.id == c.colonne.value }) {
-                label = "Communes où « \(col.libelle) » vaut « \(c.valeur) » (tableau « \(t.schema.titre) »)"
-            } else {
-                label = "Selon un critère"
+            let parts: [String] = ((scope.critere.map { [$0] } ?? []) + (scope.criteres ?? [])).compactMap { c in
+                guard let t = index.tables[c.table.value], let col = t.schema.colonnes.first(where: { $0.id == c.colonne.value }) else { return nil }
+                return "« \(col.libelle) » vaut « \(c.valeur) » (tableau « \(t.schema.titre) »)"
             }
+            label = parts.isEmpty ? "Selon un critère" : "Communes où " + parts.joined(separator: ", ou ")
         case .texte: label = "Décrit dans le document (sans liste de communes)"
         }
         return [
