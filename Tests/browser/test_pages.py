@@ -28,6 +28,12 @@ PAGE_TYPES = {
     "donnees": "/donnees/",
     "ecarts": "/ecarts/",
     "actualites": "/actualites/",
+    "actualite": "/actualites/2026-11-23-ouverture-du-portail/",
+    "simulateur": "/simulateur/",
+    "recherche": "/recherche/",
+    "page": "/accessibilite/",
+    "plans": "/plans/",
+    "pdh": "/plans/nord-pdh/actions/1/",
 }
 
 
