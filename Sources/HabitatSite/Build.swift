@@ -130,6 +130,9 @@ public enum SiteBuilder {
             report.diagnostics = diagnostics.sorted
             return report
         }
+        // Staging folders of killed builds are removed even when nothing needs writing.
+        let outputParent = FileSystem.dirname(options.outputDir)
+        SiteWriter.removeAbandonedStaging(in: outputParent.isEmpty ? "." : outputParent, base: FileSystem.basename(options.outputDir))
         // Theme assets and media form one more job: they change with the theme or a media file.
         var assetsFP = theme.fingerprint
         for f in parsed { if case .asset? = f.item { assetsFP = StableHash.fnv1a(Array(f.relativePath.utf8), seed: assetsFP ^ f.contentHash) } }
