@@ -80,9 +80,9 @@ struct Dependencies {
         case .card:
             return territory + [.all("tables/")]
         case .commune(let slug):
-            let chain = Set(index.territoryChain(ofCommune: slug))
+            let chain = index.territoryChain(ofCommune: slug)
             return territory + [.all("tables/"), .meta("aides/"), .all("indicateurs/")]
-                + plans(allPlans.filter { chain.contains(index.plans[$0]?.data.territoire.value ?? "") })
+                + plans(chain.flatMap { index.plansByTerritory[$0] ?? [] }.sorted())
         case .aid(let id):
             return territory + [.all("aides/\(id)."), .all("baremes/"), .all("tables/")] + plans(index.aids[id]?.data.plan.map { [$0.value] } ?? [])
         case .indicator(let id):

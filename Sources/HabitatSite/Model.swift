@@ -46,7 +46,9 @@ public struct Fiche: Sendable {
     public var body: MarkdownDocument
     public var path: String
     /// Communes the scope covers, when it can be evaluated (nil for free-text scopes).
-    public var scopeCommunes: [String]?
+    public var scopeCommunes: [String]? { didSet { scopeSet = scopeCommunes.map(Set.init) } }
+    /// The same communes as a set, for fast "does this fiche apply here?".
+    public private(set) var scopeSet: Set<String>?
     /// Fiches of the same plan that cite this one.
     public var citedBy: [String] = []
     public var numero: String { data.numero }

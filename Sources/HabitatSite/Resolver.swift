@@ -70,6 +70,7 @@ public struct Resolver {
         resolver.index.assets = gathered.assets
         resolver.checkURLs()
         resolver.checkSite()
+        resolver.index.buildLookups()
         return (resolver.index, resolver.diagnostics)
     }
 

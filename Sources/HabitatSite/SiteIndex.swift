@@ -24,6 +24,15 @@ public struct SiteIndex: Sendable {
     public var assets: [String] = []
     public var baremes: [String: Bareme] = [:]
     public var simulators: [String: CompiledSimulator] = [:]
+    /// Look-ups by commune or territory, built once after resolution so that rendering tens of
+    /// thousands of commune pages stays linear: table rows, indicator values, aids.
+    public var rowsByCommune: [String: [(table: String, row: Int)]] = [:]
+    public var valuesByTerritory: [String: [(indicator: String, value: Int)]] = [:]
+    public var aidsByCommune: [String: [String]] = [:]
+    public var nationalAids: [String] = []
+    public var plansByTerritory: [String: [String]] = [:]
+    /// Indicator ids by "plan|numero" of the fiche they follow.
+    public var indicatorsByFiche: [String: [String]] = [:]
 
     /// The territory ids from `id` up to the région.
     public func ancestors(of id: String) -> [String] {
@@ -52,12 +61,38 @@ public struct SiteIndex: Sendable {
 
     /// Rows of every commune-keyed table that concern this commune.
     public func rows(forCommune slug: String) -> [(DataTable, TableRow)] {
-        var out: [(DataTable, TableRow)] = []
+        (rowsByCommune[slug] ?? []).compactMap { ref in tables[ref.table].map { ($0, $0.rows[ref.row]) } }
+    }
+
+    /// The aids available in a commune (national ones and those whose scope includes it), in order.
+    public func aids(forCommune slug: String) -> [Aid] {
+        let ids = Set(nationalAids + (aidsByCommune[slug] ?? []))
+        return aidOrder.filter { ids.contains($0) }.compactMap { aids[$0] }
+    }
+
+    /// Builds the look-up tables (after every reference is resolved).
+    mutating func buildLookups() {
+        rowsByCommune = [:]
         for id in tableOrder {
             guard let t = tables[id] else { continue }
-            for row in t.rows where row.communeSlug == slug { out.append((t, row)) }
+            for (i, row) in t.rows.enumerated() { if let c = row.communeSlug { rowsByCommune[c, default: []].append((id, i)) } }
         }
-        return out
+        valuesByTerritory = [:]
+        indicatorsByFiche = [:]
+        for id in indicatorOrder {
+            guard let ind = indicators[id] else { continue }
+            for link in ind.data.plans { for f in link.fiches { indicatorsByFiche[link.plan.value + "|" + f.value, default: []].append(id) } }
+            for (i, v) in ind.data.valeurs.enumerated() { valuesByTerritory[v.territoire.value, default: []].append((id, i)) }
+        }
+        plansByTerritory = [:]
+        for id in planOrder { if let p = plans[id] { plansByTerritory[p.data.territoire.value, default: []].append(id) } }
+        aidsByCommune = [:]
+        nationalAids = []
+        for id in aidOrder {
+            guard let a = aids[id] else { continue }
+            if a.data.territoire.value == "france" { nationalAids.append(id); continue }
+            for c in a.scopeCommunes ?? [] { aidsByCommune[c, default: []].append(id) }
+        }
     }
 }
 

@@ -110,9 +110,8 @@ extension Renderer {
         let parent = d.parent.flatMap { pr in p.fiches.first { $0.numero == pr.value } }
         let aids = (d.aides ?? []).compactMap { index.aids[$0.value] }
         let communes: [[String: Any]] = (f.scopeCommunes ?? []).compactMap { index.communes[$0] }.map { ["nom": $0.name, "url": $0.url] }
-        let indicators = index.indicatorOrder.compactMap { index.indicators[$0] }.filter { ind in
-            ind.data.plans.contains { $0.plan.value == p.id && $0.fiches.contains { $0.value == f.numero } }
-        }
+        var seenIndicators = Set<String>()
+        let indicators = (index.indicatorsByFiche[p.id + "|" + f.numero] ?? []).filter { seenIndicators.insert($0).inserted }.compactMap { index.indicators[$0] }
         let registers = (d.registres ?? []).compactMap { r in p.data.registres?.first { $0.id == r.value }?.titre }
         let position = p.fiches.firstIndex { $0.numero == f.numero } ?? 0
         return [

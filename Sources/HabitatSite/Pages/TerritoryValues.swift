@@ -46,9 +46,10 @@ extension Renderer {
     /// Indicator values recorded for a territory or commune id.
     func indicatorsAt(territory id: String) -> [[String: Any]] {
         var out: [[String: Any]] = []
-        for iid in index.indicatorOrder {
-            let ind = index.indicators[iid]!
-            for v in ind.data.valeurs where v.territoire.value == id {
+        for ref in index.valuesByTerritory[id] ?? [] {
+            let ind = index.indicators[ref.indicator]!
+            let v = ind.data.valeurs[ref.value]
+            do {
                 out.append([
                     "titre": ind.data.titre, "url": ind.url, "periode": v.periode.value,
                     "valeur": opt(v.valeur.map { Format.number($0, unit: ind.data.unite) }),
@@ -63,7 +64,8 @@ extension Renderer {
     /// The plans that cover a commune: its EPCI's and those of the territories above.
     func plansCovering(_ c: Commune) -> [Plan] {
         let chain = Set(index.territoryChain(ofCommune: c.slug))
-        return index.planOrder.compactMap { index.plans[$0] }.filter { chain.contains($0.data.territoire.value) }
+        let ids = Set(chain.flatMap { index.plansByTerritory[$0] ?? [] })
+        return index.planOrder.filter { ids.contains($0) }.compactMap { index.plans[$0] }
     }
 
     func communeValues(_ c: Commune) -> [String: Any] {
@@ -81,7 +83,7 @@ extension Renderer {
         }
         let plans = plansCovering(c)
         let planBlocks: [[String: Any]] = plans.map { p in
-            let applicable = p.fiches.filter { $0.scopeCommunes?.contains(c.slug) ?? false }
+            let applicable = p.fiches.filter { $0.scopeSet?.contains(c.slug) ?? false }
             let textual = p.fiches.filter { $0.scopeCommunes == nil && $0.data.perimetre != nil }
             let specific = applicable.filter { $0.data.perimetre?.type != .tout }
             let general = applicable.filter { $0.data.perimetre?.type == .tout }
@@ -93,9 +95,7 @@ extension Renderer {
                 "nombre": French.plural(applicable.count, "fiche"),
             ]
         }
-        let aids = index.aidOrder.compactMap { index.aids[$0] }.filter { a in
-            a.data.territoire.value == "france" || (a.scopeCommunes?.contains(c.slug) ?? false)
-        }
+        let aids = index.aids(forCommune: c.slug)
         let keyFigures = tables.prefix(1).flatMap { t in ((t["cellules"] as? [[String: Any]]) ?? []).prefix(4) }
         let embed = "<iframe src=\"\(baseURL)\(c.url)vignette/\" title=\"Habitat : \(HTML.escape(c.name))\" width=\"320\" height=\"260\" loading=\"lazy\" style=\"border:0\"></iframe>"
         return [
@@ -136,13 +136,12 @@ extension Renderer {
                                    ("cellules", .object(cells))]))
         }
         let fiches: [JSONValue] = plansCovering(c).flatMap { p in
-            p.fiches.filter { $0.scopeCommunes?.contains(c.slug) ?? false }.map { f in
+            p.fiches.filter { $0.scopeSet?.contains(c.slug) ?? false }.map { f in
                 JSONValue.object([("plan", .string(p.id)), ("numero", .string(f.numero)), ("titre", .string(f.data.titre)),
                                   ("url", .string(baseURL + f.url)), ("perimetre", .string(f.data.perimetre?.type.rawValue ?? ""))])
             }
         }
-        let aids: [JSONValue] = index.aidOrder.compactMap { index.aids[$0] }
-            .filter { $0.data.territoire.value == "france" || ($0.scopeCommunes?.contains(c.slug) ?? false) }
+        let aids: [JSONValue] = index.aids(forCommune: c.slug)
             .map { .object([("id", .string($0.id)), ("titre", .string($0.data.titre)), ("statut", .string($0.data.statut.rawValue)), ("url", .string(baseURL + $0.url))]) }
         let doc = JSONValue.object([
             ("schema", .string("https://habitat/schemas/commune-v1: commune, hierarchie, tableaux (une entrée par ligne de tableau), fiches (dont le périmètre inclut la commune), aides, indicateurs")),
