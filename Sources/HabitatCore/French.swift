@@ -70,9 +70,12 @@ public enum French {
                 // Only punctuation followed by a space or the end (not "http://", "10:30").
                 let isPunctuation = next == nil || next == " " || next == "\n" || next == "»" || next == ")"
                 if isPunctuation, let last = out.last, last != "\n" {
-                    if last == " " { out.removeLast() }
-                    if let l = out.last, l != "\u{00A0}", l != "\u{202F}" {
-                        out += ch == ":" ? noBreakSpace : narrowNoBreakSpace
+                    let space = ch == ":" ? noBreakSpace : narrowNoBreakSpace
+                    if last == " " {
+                        out.removeLast()
+                        out += space
+                    } else if last != "\u{00A0}", last != "\u{202F}" {
+                        out += space
                     }
                 }
                 out.append(ch)

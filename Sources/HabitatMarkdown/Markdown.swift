@@ -110,15 +110,7 @@ public enum MarkdownRenderer {
                                    hasText: !plainText(of: node).trimmingSpaces.isEmpty,
                                    line: line + options.lineOffset,
                                    column: characterColumn(lines, line: line, byteColumn: Int(cmark_node_get_start_column(node)))))
-            case CMARK_NODE_TEXT:
-                if let literal = cmark_node_get_literal(node) {
-                    let text = String(cString: literal)
-                    // French typography in prose (not in code): no-break spaces before : ; ! ? and inside « ».
-                    let typeset = French.typography(text)
-                    if typeset != text { cmark_node_set_literal(node, typeset) }
-                    plain += typeset
-                }
-            case CMARK_NODE_CODE:
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if let literal = cmark_node_get_literal(node) { plain += String(cString: literal) }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_PARAGRAPH:
                 plain += " "

@@ -39,6 +39,7 @@ import Testing
         #expect(French.typography("Objectif : 1 070") == "Objectif\(nbsp): 1 070")
         #expect(French.typography("« Habiter Mieux »") == "«\(nbsp)Habiter Mieux\(nbsp)»")
         #expect(French.typography("https://x.fr 10:30") == "https://x.fr 10:30")
+        #expect(French.typography(" : suite") == "\(nbsp): suite")
     }
 
     @Test func parsingFrenchNumbers() {

@@ -2,12 +2,6 @@ import HabitatMarkdown
 import Testing
 
 @Suite struct MarkdownTests {
-    @Test func frenchTypographyInProseNotInCode() {
-        let doc = MarkdownRenderer.render("Pour qui ? Voir « Habiter Mieux » : oui.\n\n`a : b`\n")
-        #expect(doc.html.contains("Pour qui\u{202F}? Voir «\u{00A0}Habiter Mieux\u{00A0}»\u{00A0}: oui."))
-        #expect(doc.html.contains("<code>a : b</code>"))
-    }
-
     @Test func extensionsAndSafety() {
         let doc = MarkdownRenderer.render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~ https://exemple.fr\n\n- [x] fait\n\nNote[^1].\n\n[^1]: Source.\n\n<div>brut</div>\n")
         #expect(doc.html.contains("<table>"))
