@@ -91,7 +91,7 @@ public enum SiteBuilder {
         let renderer = Renderer(index: index, theme: theme, buildDate: buildDate, baseURL: baseURL)
         let jobs = PageJob.all(index)
         // Incremental: a job whose sources, theme and options are unchanged keeps its previous output.
-        let optionsHash = StableHash.fnv1a(Array("\(baseURL)|\(buildDate)|\(options.includeDrafts)|v1".utf8), seed: theme.fingerprint)
+        let optionsHash = StableHash.fnv1a(Array("\(baseURL)|\(buildDate)|\(options.includeDrafts)|\(engineIdentity)".utf8), seed: theme.fingerprint)
         var dependencies = Dependencies(files: parsed, base: optionsHash)
         let previous = options.write && options.incremental ? BuildManifest.load(from: options.outputDir) : nil
         var manifest = BuildManifest()
@@ -179,6 +179,14 @@ public enum SiteBuilder {
         report.diagnostics = diagnostics.sorted
         return report
     }
+
+    /// Identifies the running Habitat binary (size and modification time), so that a new version
+    /// of the engine re-renders every page instead of trusting the previous manifest.
+    static let engineIdentity: String = {
+        var st = stat()
+        guard stat("/proc/self/exe", &st) == 0 else { return "unknown" }
+        return "\(st.st_size)-\(st.st_mtim.tv_sec)-\(st.st_mtim.tv_nsec)"
+    }()
 
     static func render(_ jobs: [PageJob], with renderer: Renderer, workers: Int) async -> [Renderer.Result] {
         let n = max(1, workers)
