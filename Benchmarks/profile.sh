@@ -16,15 +16,15 @@ command -v perf >/dev/null || { echo "profile.sh: perf is not installed (apt-get
 WORK="$(mktemp -d /tmp/habitat-profile.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
 python3 "$ROOT/Benchmarks/hugo-compare/generate.py" "$WORK/in" "$N" >&2
-ARGS=(build --content "$WORK/in/habitat" --theme "$ROOT/Benchmarks/hugo-compare/theme-habitat" --output "$WORK/out" --clock 2026-01-15)
+ARGS=(build --content "$WORK/in/habitat" --theme "$ROOT/Benchmarks/hugo-compare/theme-habitat" --clock 2026-01-15)
 "$HABITAT" build --help 2>&1 | grep -q -- '--no-search' && ARGS+=(--no-search)
-"$HABITAT" "${ARGS[@]}" 2>&1 | tail -1 >&2      # warm the page cache
-rm -rf "$WORK/out"
-perf record -q -F 1999 --call-graph dwarf,16384 -o "$WORK/perf.data" -- "$HABITAT" "${ARGS[@]}" 2>&1 | grep '^habitat:' >&2 || true
+# Every run writes a new folder: on ext4, creating files just after deleting thousands is
+# slow for about a minute (recently_deleted()), which would hide Habitat's own costs.
+"$HABITAT" "${ARGS[@]}" --output "$WORK/out-warm" 2>&1 | tail -1 >&2      # warm the page cache
+perf record -q -F 1999 --call-graph dwarf,16384 -o "$WORK/perf.data" -- "$HABITAT" "${ARGS[@]}" --output "$WORK/out-perf" 2>&1 | grep '^habitat:' >&2 || true
 echo "## Profile of habitat build, $N pages ($(date -u +%Y-%m-%d))"
 python3 "$ROOT/Benchmarks/lib/perf_top.py" "$WORK/perf.data" "${PROFILE_TOP:-15}"
-rm -rf "$WORK/out"
 echo
 echo "System calls (strace -c -f):"
-strace -f -c -o "$WORK/strace.txt" "$HABITAT" "${ARGS[@]}" 2>/dev/null || true
+strace -f -c -o "$WORK/strace.txt" "$HABITAT" "${ARGS[@]}" --output "$WORK/out-strace" 2>/dev/null || true
 head -14 "$WORK/strace.txt"

@@ -13,6 +13,7 @@ after one unmeasured warm-up run each, so a disturbance (another compile on the 
 hits both. Figures are medians with the min–max spread.
 """
 import argparse
+import glob
 import json
 import os
 import platform
@@ -212,7 +213,8 @@ def print_compare(r):
 # --------------------------------------------------------------------------- benchmark 2
 def national(a):
     result = {"benchmark": "national", "machine": machine(), "sizes": {}}
-    sizes = [("full", a.content)] + ([("half", a.content_half)] if a.content_half else [])
+    sizes = ([("full", a.content)] if a.content else []) + ([("half", a.content_half)] if a.content_half else [])
+    sizes += [tuple(x.split("=", 1)) for x in a.size]
     outs = []
     for label, content in sizes:
         rs = []
@@ -252,6 +254,9 @@ def national(a):
         result["sizes"][label] = entry
     for out in outs:
         shutil.rmtree(out, ignore_errors=True)
+        # A killed build leaves its staging folder (.<name>.nouveau-<pid>) beside the output.
+        for leftover in glob.glob(os.path.join(os.path.dirname(out), "." + os.path.basename(out) + ".*")):
+            shutil.rmtree(leftover, ignore_errors=True)
     save(a, result)
     print_national(result)
 
@@ -303,12 +308,13 @@ def main():
     c.add_argument("--habitat-arg", action="append", default=[])
     n = sub.add_parser("national")
     n.add_argument("--habitat", required=True)
-    n.add_argument("--content", required=True)
+    n.add_argument("--content")
+    n.add_argument("--size", action="append", default=[], help="LABEL=CONTENT_DIR, repeatable")
     n.add_argument("--content-half")
     n.add_argument("--theme", required=True)
     n.add_argument("--output")
     n.add_argument("--runs", type=int, default=3)
-    n.add_argument("--timeout", type=float, default=1800)
+    n.add_argument("--timeout", type=float, default=900)
     n.add_argument("--json")
     n.add_argument("--habitat-arg", action="append", default=[])
     t = sub.add_parser("table")
