@@ -18,7 +18,7 @@ public struct ContentParser: Sendable {
         } catch {
             file.diagnostics.append(error)
         }
-        if file.item != nil, let text = String(validating: bytes, as: UTF8.self), text.contains("À compléter") {
+        if file.item != nil, Self.containsPlaceholder(bytes), let text = String(validating: bytes, as: UTF8.self) {
             for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let trimmed = line.drop { $0 == " " }
                 if trimmed.hasPrefix("#") { continue }
@@ -128,6 +128,20 @@ public struct ContentParser: Sendable {
     }
 
     /// The bytes of a front matter (from the start to the closing `---`), or everything.
+    private static let placeholder = Array("À compléter".utf8)
+
+    /// A byte search: `String.contains` goes through Foundation and costs more than parsing.
+    static func containsPlaceholder(_ bytes: [UInt8]) -> Bool {
+        let first = placeholder[0]
+        var i = 0
+        let last = bytes.count - placeholder.count
+        while i <= last {
+            if bytes[i] == first, bytes[i..<(i + placeholder.count)].elementsEqual(placeholder) { return true }
+            i += 1
+        }
+        return false
+    }
+
     static func frontMatterBytes(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
         let marker: [UInt8] = Array("\n---".utf8)
         guard bytes.count > 3 else { return bytes[...] }

@@ -10,33 +10,61 @@ public struct FrontMatterSplit: Sendable {
     public var bodyLineOffset: Int
 
     /// Splits `---\n yaml \n---\n body`. A file without front matter is an error: every
-    /// content file needs at least a title.
+    /// content file needs at least a title. Works on UTF-8 bytes: `---` lines are ASCII, so
+    /// slicing at line boundaries never cuts a character.
     public static func split(_ text: String, file: String) throws(Diagnostic) -> FrontMatterSplit {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.utf8.contains(UInt8(ascii: "\r")) { text = normalizingCRLF(text) }
         if text.allSatisfy(\.isWhitespace) {
             throw .error(SourceLocation(file: file, line: 1, column: 1), "the file is empty; it needs a front matter between two '---' lines", code: "front-matter.missing")
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        lines = lines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
-        guard let first = lines.first, first.trimmingTrailingSpaces == "---" else {
+        let bytes = Array(text.utf8)
+        // Line starts, until the closing `---` line is found.
+        let firstEnd = bytes.firstIndex(of: newline) ?? bytes.count
+        guard isFence(bytes[0..<firstEnd]) else {
             throw .error(SourceLocation(file: file, line: 1, column: 1),
                          "the file must start with a front matter: a line '---', the YAML keys, then another '---'", code: "front-matter.missing")
         }
-        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingTrailingSpaces == "---" }) else {
-            throw .error(SourceLocation(file: file, line: 1, column: 1),
-                         "the front matter is never closed: add a line '---' after the last key", code: "front-matter.unclosed")
+        var lineStart = firstEnd + 1
+        var lineIndex = 1
+        while lineStart <= bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: newline) ?? bytes.count
+            if isFence(bytes[lineStart..<lineEnd]) {
+                let yamlEnd = max(firstEnd + 1, lineStart - 1)
+                let yaml = String(decoding: bytes[min(firstEnd + 1, yamlEnd)..<yamlEnd], as: UTF8.self)
+                let body = lineEnd < bytes.count ? String(decoding: bytes[(lineEnd + 1)...], as: UTF8.self) : ""
+                return FrontMatterSplit(yaml: yaml, yamlLineOffset: 1, body: body, bodyLineOffset: lineIndex + 1)
+            }
+            lineStart = lineEnd + 1
+            lineIndex += 1
         }
-        let yaml = lines[1..<end].joined(separator: "\n")
-        let body = lines[(end + 1)...].joined(separator: "\n")
-        return FrontMatterSplit(yaml: yaml, yamlLineOffset: 1, body: body, bodyLineOffset: end + 1)
+        throw .error(SourceLocation(file: file, line: 1, column: 1),
+                     "the front matter is never closed: add a line '---' after the last key", code: "front-matter.unclosed")
     }
-}
 
-extension Substring {
-    var trimmingTrailingSpaces: Substring {
-        var s = self
-        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
-        return s
+    private static let newline = UInt8(ascii: "\n")
+
+    /// `---` followed only by spaces or tabs.
+    private static func isFence(_ line: ArraySlice<UInt8>) -> Bool {
+        guard line.count >= 3 else { return false }
+        let dash = UInt8(ascii: "-")
+        let s = line.startIndex
+        guard line[s] == dash, line[s + 1] == dash, line[s + 2] == dash else { return false }
+        return line.dropFirst(3).allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+    }
+
+    /// Line ends `\r\n` become `\n` (a final `\r` too); a lone `\r` inside a line stays.
+    /// Bytes, not characters: Swift counts `\r\n` as one character, never equal to `\n`.
+    private static func normalizingCRLF(_ text: String) -> String {
+        let cr = UInt8(ascii: "\r")
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for (i, b) in bytes.enumerated() {
+            if b == cr, i + 1 == bytes.count || bytes[i + 1] == newline { continue }
+            out.append(b)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

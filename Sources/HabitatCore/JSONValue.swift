@@ -16,26 +16,65 @@ public indirect enum JSONValue: Sendable {
     }
 
     public func serialized(indent: Int = 0) -> String {
-        let pad = String(repeating: "  ", count: indent + 1), end = String(repeating: "  ", count: indent)
+        var out = ""
+        write(to: &out, indent: indent)
+        return out
+    }
+
+    /// Appends to one buffer: building nested strings and joining them cost more than the JSON.
+    private func write(to out: inout String, indent: Int) {
         switch self {
-        case .string(let s): return Self.quote(s)
+        case .string(let s): Self.quote(s, into: &out)
         case .number(let d):
-            if d.rounded() == d, abs(d) < 1e15 { return String(Int64(d)) }
-            return String(d)
-        case .bool(let b): return b ? "true" : "false"
-        case .null: return "null"
+            if d.rounded() == d, abs(d) < 1e15 { out += String(Int64(d)) } else { out += String(d) }
+        case .bool(let b): out += b ? "true" : "false"
+        case .null: out += "null"
         case .array(let items):
-            if items.isEmpty { return "[]" }
-            return "[\n" + items.map { pad + $0.serialized(indent: indent + 1) }.joined(separator: ",\n") + "\n" + end + "]"
+            if items.isEmpty { out += "[]"; return }
+            out += "["
+            for (i, item) in items.enumerated() {
+                out += i == 0 ? "\n" : ",\n"
+                Self.pad(&out, indent + 1)
+                item.write(to: &out, indent: indent + 1)
+            }
+            out += "\n"
+            Self.pad(&out, indent)
+            out += "]"
         case .object(let pairs):
-            if pairs.isEmpty { return "{}" }
-            return "{\n" + pairs.map { pad + Self.quote($0.0) + ": " + $0.1.serialized(indent: indent + 1) }.joined(separator: ",\n") + "\n" + end + "}"
+            if pairs.isEmpty { out += "{}"; return }
+            out += "{"
+            for (i, (key, value)) in pairs.enumerated() {
+                out += i == 0 ? "\n" : ",\n"
+                Self.pad(&out, indent + 1)
+                Self.quote(key, into: &out)
+                out += ": "
+                value.write(to: &out, indent: indent + 1)
+            }
+            out += "\n"
+            Self.pad(&out, indent)
+            out += "}"
         }
+    }
+
+    private static func pad(_ out: inout String, _ level: Int) {
+        for _ in 0..<level { out += "  " }
     }
 
     /// JSON string escaping; `<`, `>` and `&` are escaped too so JSON is safe inside HTML.
     static func quote(_ s: String) -> String {
-        var out = "\""
+        var out = ""
+        quote(s, into: &out)
+        return out
+    }
+
+    private static func quote(_ s: String, into out: inout String) {
+        // Most strings need no escape: bytes below 0x20, `" \ < > &`, or 0xE2 (the first byte of
+        // U+2028 and U+2029, checked exactly below).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }) {
+            out += "\""; out += s; out += "\""
+            return
+        }
+        out += "\""
         for u in s.unicodeScalars {
             switch u {
             case "\"": out += "\\\""
@@ -55,6 +94,6 @@ public indirect enum JSONValue: Sendable {
                 }
             }
         }
-        return out + "\""
+        out += "\""
     }
 }

@@ -78,7 +78,7 @@ public enum MarkdownRenderer {
         var links: [MarkdownDocument.Link] = []
         var plain = ""
         var usedAnchors: [String: Int] = [:]
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = LineTable(source)
 
         let iter = cmark_iter_new(root)
         defer { cmark_iter_free(iter) }
@@ -102,14 +102,14 @@ public enum MarkdownRenderer {
                 let line = Int(cmark_node_get_start_line(node))
                 headings.append(.init(level: Int(cmark_node_get_heading_level(node)), text: text, anchor: anchor,
                                       line: line + options.lineOffset,
-                                      column: characterColumn(lines, line: line, byteColumn: Int(cmark_node_get_start_column(node)))))
+                                      column: lines.characterColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node)))))
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 let line = Int(cmark_node_get_start_line(node))
                 links.append(.init(destination: url, isImage: type == CMARK_NODE_IMAGE,
                                    hasText: !plainText(of: node).trimmingSpaces.isEmpty,
                                    line: line + options.lineOffset,
-                                   column: characterColumn(lines, line: line, byteColumn: Int(cmark_node_get_start_column(node)))))
+                                   column: lines.characterColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node)))))
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if let literal = cmark_node_get_literal(node) { plain += String(cString: literal) }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_PARAGRAPH:
@@ -144,29 +144,49 @@ public enum MarkdownRenderer {
         return out
     }
 
-    /// cmark counts columns in bytes; diagnostics count characters.
-    private static func characterColumn(_ lines: [Substring], line: Int, byteColumn: Int) -> Int {
-        guard line >= 1, line <= lines.count, byteColumn > 1 else { return max(byteColumn, 1) }
-        let utf8 = lines[line - 1].utf8
-        let end = utf8.index(utf8.startIndex, offsetBy: min(byteColumn - 1, utf8.count))
-        return lines[line - 1][..<end].count + 1
-    }
-
-    /// Gives each `<hN>` the anchor computed from the tree, in document order.
+    /// Gives each `<hN>` the anchor computed from the tree, in document order, in one pass
+    /// over the bytes (cmark writes `<h1>`…`<h6>` with no attribute).
     private static func addHeadingAnchors(_ html: String, _ headings: [MarkdownDocument.Heading]) -> String {
         guard !headings.isEmpty else { return html }
-        var out = ""
-        out.reserveCapacity(html.utf8.count + headings.count * 24)
-        var rest = html[...]
-        for heading in headings {
-            let tag = "<h\(heading.level)>"
-            guard let range = rest.firstRange(of: tag) else { break }
-            out += rest[..<range.lowerBound]
-            out += "<h\(heading.level) id=\"\(heading.anchor)\">"
-            rest = rest[range.upperBound...]
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + headings.count * 32)
+        var next = 0, i = 0
+        while i < bytes.count {
+            if next < headings.count, bytes[i] == UInt8(ascii: "<"), i + 3 < bytes.count, bytes[i + 1] == UInt8(ascii: "h"),
+               bytes[i + 2] == UInt8(ascii: "0") + UInt8(headings[next].level), bytes[i + 3] == UInt8(ascii: ">") {
+                out.append(contentsOf: "<h\(headings[next].level) id=\"\(headings[next].anchor)\">".utf8)
+                next += 1
+                i += 4
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
         }
-        out += rest
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// Byte offsets of line starts, computed on first use (most documents have no heading or link).
+struct LineTable {
+    let source: String
+    private var starts: [Int]?
+
+    init(_ source: String) { self.source = source }
+
+    /// cmark counts columns in bytes; diagnostics count characters.
+    mutating func characterColumn(line: Int, byteColumn: Int) -> Int {
+        if starts == nil {
+            var s = [0]
+            for (i, b) in source.utf8.enumerated() where b == UInt8(ascii: "\n") { s.append(i + 1) }
+            starts = s
+        }
+        guard let starts, line >= 1, line <= starts.count, byteColumn > 1 else { return max(byteColumn, 1) }
+        let utf8 = source.utf8
+        let lineEnd = line < starts.count ? starts[line] - 1 : utf8.count
+        let from = utf8.index(utf8.startIndex, offsetBy: starts[line - 1])
+        let to = utf8.index(utf8.startIndex, offsetBy: min(starts[line - 1] + byteColumn - 1, lineEnd))
+        return String(decoding: utf8[from..<to], as: UTF8.self).count + 1
     }
 }
 

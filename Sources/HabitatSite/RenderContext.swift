@@ -41,14 +41,15 @@ func textList(_ items: [String]?) -> Any {
 func withListFlags(_ values: [String: Any]) -> [String: Any] {
     var out = values
     for (key, value) in values {
+        if value is String || value is Bool || value is Int { continue }   // most values: skip the casts below
         switch value {
         case let dict as [String: Any]:
             out[key] = withListFlags(dict)
         case let array as [[String: Any]]:
             out[key] = array.map(withListFlags)
             if values["a_" + key] == nil { out["a_" + key] = !array.isEmpty }
-        case is [Any]:
-            if values["a_" + key] == nil { out["a_" + key] = true }
+        case let array as [Any]:
+            if values["a_" + key] == nil { out["a_" + key] = !array.isEmpty }
         case is NSNull:
             if values["a_" + key] == nil { out["a_" + key] = false }
         default:

@@ -52,12 +52,13 @@ public struct Theme: Sendable {
             for rel in FileSystem.listFiles(under: d + "/assets") { assets[rel] = d + "/assets/" + rel }
         }
         var library = MustacheLibrary()
+        _ = escapingRegistered
         for name in sources.keys.sorted() {
             let (path, text) = sources[name]!
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try MustacheTemplate(string: escapingPragma + text), named: name)
             } catch let e as MustacheTemplate.ParserError {
-                diagnostics.append(.error(SourceLocation(file: path, line: e.context.lineNumber, column: e.context.columnNumber),
+                diagnostics.append(.error(SourceLocation(file: path, line: max(1, e.context.lineNumber - 1), column: e.context.columnNumber),
                                           "template syntax error: " + Self.explain(e.error), code: "template.syntax"))
             } catch {
                 diagnostics.append(.error(SourceLocation(file: path), "template error: \(error)", code: "template.syntax"))
@@ -82,6 +83,21 @@ public struct Theme: Sendable {
             files.append(("/assets/" + hashed, path))
         }
         return (Theme(library: library, sources: sources, assetURLs: urls, assetFiles: files, fingerprint: fingerprint), diagnostics)
+    }
+
+    /// `{{x}}` escapes with `HTML.escape`, which returns the text untouched when nothing needs
+    /// escaping (most values) instead of rebuilding it character by character. The output is
+    /// the same as swift-mustache's own HTML escaping. Every template starts with this pragma,
+    /// on a line of its own (a standalone tag leaves nothing in the output); parser errors
+    /// subtract that line.
+    private static let escapingPragma = "{{% CONTENT_TYPE: HABITAT_HTML}}\n"
+    private static let escapingRegistered: Bool = {
+        MustacheContentTypes.register(EscapedHTML(), named: "HABITAT_HTML")
+        return true
+    }()
+
+    private struct EscapedHTML: MustacheContentType {
+        func escapeText(_ text: String) -> String { HTML.escape(text) }
     }
 
     /// swift-mustache's error cases in words a theme author understands.

@@ -9,12 +9,17 @@ public struct Renderer: Sendable {
     public let theme: Theme
     public let buildDate: CalendarDay
     public let baseURL: String
+    /// `{{assets.style_css}}` → hashed URL, the same for every page.
+    let assetValues: [String: String]
 
     public init(index: SiteIndex, theme: Theme, buildDate: CalendarDay, baseURL: String) {
         self.index = index
         self.theme = theme
         self.buildDate = buildDate
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        var assets: [String: String] = [:]
+        for (name, u) in theme.assetURLs { assets[name.replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "/", with: "_")] = u }
+        self.assetValues = assets
     }
 
     /// The result of rendering one job: files, and template names no context provided.
@@ -85,7 +90,7 @@ public struct Renderer: Sendable {
             raw("communes/\(slug)/donnees.json", communeJSON(c))
         case .card(let slug):
             let c = index.communes[slug]!
-            page(c.url + "vignette/", "vignette", c.name, [], communeValues(c), kind: "vignette")
+            page(c.url + "vignette/", "vignette", c.name, [], communeCardValues(c), kind: "vignette")
         case .aid(let id):
             let a = index.aids[id]!
             page(a.url, "aide", a.data.titre, [("Aides", "/aides/"), (a.data.titre, a.url)], aidValues(a), kind: "aide", territory: a.data.territoire.value == "france" ? "France entière" : index.territories[a.data.territoire.value]?.shortName)
@@ -106,8 +111,6 @@ public struct Renderer: Sendable {
 
     /// Values every page has: site, navigation, breadcrumb, assets, dates.
     func common(title: String, url: String, crumbs: [(String, String)], kind: String) -> [String: Any] {
-        var assets: [String: Any] = [:]
-        for (name, u) in theme.assetURLs { assets[name.replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "/", with: "_")] = u }
         let menu: [[String: Any]] = (index.site.menu ?? defaultMenu).map { item in
             ["titre": item.titre, "url": item.url, "actif": url.hasPrefix(item.url) && item.url != "/"]
         }
@@ -124,7 +127,7 @@ public struct Renderer: Sendable {
             "type_page": kind,
             "menu": menu,
             "fil": list(breadcrumb),
-            "assets": assets,
+            "assets": assetValues,
             "date_maj": French.date(buildDate),
             "date_maj_iso": buildDate.description,
             "jour": TemplateDay(buildDate),

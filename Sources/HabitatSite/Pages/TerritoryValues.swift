@@ -69,18 +69,7 @@ extension Renderer {
     }
 
     func communeValues(_ c: Commune) -> [String: Any] {
-        let epci = index.territories[c.epciId]
-        let sector = c.sectorId.flatMap { index.sectors["\(c.epciId)/\($0)"] }
-        var tables: [[String: Any]] = []
-        for (t, row) in index.rows(forCommune: c.slug) {
-            let cells: [[String: Any]] = zip(t.schema.colonnes, row.cells).compactMap { col, cell in
-                if col.id == t.schema.cle || col.id == t.schema.niveau { return nil }
-                return ["libelle": col.libelle, "valeur": cell.text.isEmpty ? "—" : cell.text, "unite": optText(col.unite), "vide": cell.text.isEmpty]
-            }
-            tables.append(["titre": t.schema.titre, "id": t.id, "cellules": cells, "source": Format.source(t.schema.source),
-                           "csv": "/donnees/\(t.id).csv", "ligne": row.line,
-                           "fiche": opt(t.schema.fiche.flatMap { f in t.schema.plan.flatMap { index.plans[$0.value] }.flatMap { p in p.fiches.first { $0.numero == f.value }.map { ficheLink($0, p) } } })])
-        }
+        let tables = communeTables(c)
         let plans = plansCovering(c)
         let planBlocks: [[String: Any]] = plans.map { p in
             let applicable = p.fiches.filter { $0.scopeSet?.contains(c.slug) ?? false }
@@ -96,15 +85,10 @@ extension Renderer {
             ]
         }
         let aids = index.aids(forCommune: c.slug)
-        let keyFigures = tables.prefix(1).flatMap { t in ((t["cellules"] as? [[String: Any]]) ?? []).prefix(4) }
         let embed = "<iframe src=\"\(baseURL)\(c.url)vignette/\" title=\"Habitat : \(HTML.escape(c.name))\" width=\"320\" height=\"260\" loading=\"lazy\" style=\"border:0\"></iframe>"
-        return [
-            "commune": ["nom": c.name, "slug": c.slug, "url": c.url, "structuration": optText(c.structuration), "profil": optText(c.profil),
-                        "source": c.source] as [String: Any],
-            "epci": opt(epci.map { ["nom": $0.name, "sigle": $0.shortName, "url": $0.url] as [String: Any] }),
-            "secteur": opt(sector.map { ["nom": $0.name, "type": optText($0.kind)] as [String: Any] }),
+        var values = communeIdentity(c, tables: tables)
+        values.merge([
             "tableaux": list(tables),
-            "chiffres_vignette": list(Array(keyFigures)),
             "plans": list(planBlocks),
             "aides": list(aids.map { a in
                 ["titre": a.data.titre, "url": a.url, "resume": a.data.resume, "statut": a.data.statut.label,
@@ -116,7 +100,43 @@ extension Renderer {
             }),
             "code_integration": embed,
             "donnees_json": c.url + "donnees.json",
+        ]) { a, _ in a }
+        return values
+    }
+
+    /// What the commune page and its embeddable card share: names, EPCI, sector, key figures
+    /// (the first four cells of the commune's first table).
+    func communeIdentity(_ c: Commune, tables: [[String: Any]]) -> [String: Any] {
+        let epci = index.territories[c.epciId]
+        let sector = c.sectorId.flatMap { index.sectors["\(c.epciId)/\($0)"] }
+        let keyFigures = tables.prefix(1).flatMap { t in ((t["cellules"] as? [[String: Any]]) ?? []).prefix(4) }
+        return [
+            "commune": ["nom": c.name, "slug": c.slug, "url": c.url, "structuration": optText(c.structuration), "profil": optText(c.profil),
+                        "source": c.source] as [String: Any],
+            "epci": opt(epci.map { ["nom": $0.name, "sigle": $0.shortName, "url": $0.url] as [String: Any] }),
+            "secteur": opt(sector.map { ["nom": $0.name, "type": optText($0.kind)] as [String: Any] }),
+            "chiffres_vignette": list(Array(keyFigures)),
         ]
+    }
+
+    /// The card: identity and key figures only (a card is rendered for every commune).
+    func communeCardValues(_ c: Commune) -> [String: Any] {
+        communeIdentity(c, tables: communeTables(c, limit: 1))
+    }
+
+    /// Every row of every table about the commune, as the page shows it.
+    func communeTables(_ c: Commune, limit: Int = .max) -> [[String: Any]] {
+        var tables: [[String: Any]] = []
+        for (t, row) in index.rows(forCommune: c.slug).prefix(limit) {
+            let cells: [[String: Any]] = zip(t.schema.colonnes, row.cells).compactMap { col, cell in
+                if col.id == t.schema.cle || col.id == t.schema.niveau { return nil }
+                return ["libelle": col.libelle, "valeur": cell.text.isEmpty ? "—" : cell.text, "unite": optText(col.unite), "vide": cell.text.isEmpty]
+            }
+            tables.append(["titre": t.schema.titre, "id": t.id, "cellules": cells, "source": Format.source(t.schema.source),
+                           "csv": "/donnees/\(t.id).csv", "ligne": row.line,
+                           "fiche": opt(t.schema.fiche.flatMap { f in t.schema.plan.flatMap { index.plans[$0.value] }.flatMap { p in p.fiches.first { $0.numero == f.value }.map { ficheLink($0, p) } } })])
+        }
+        return tables
     }
 
     func communeJSON(_ c: Commune) -> String {
