@@ -59,7 +59,10 @@ public enum YAMLParser {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // Explicit encoding: Yams' default reads the process environment on every call.
+            // The basic resolver: Habitat reads scalars as text and types them itself, so the
+            // default resolver's regular expressions (int, float, timestamp…) are wasted work.
+            node = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw diagnostic(for: error, text: text, file: file, lineOffset: lineOffset)
         } catch {

@@ -12,6 +12,7 @@ public enum Slug {
 
     /// `Fouquières-lès-Béthune` → `fouquieres-les-bethune`.
     public static func make(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return makeASCII(text) }
         var out = ""
         var pendingDash = false
         for ch in text.lowercased() {
@@ -28,6 +29,23 @@ public enum Slug {
             out += piece
         }
         return out
+    }
+
+    /// The same rules over bytes, for ASCII text (most headings and file names).
+    private static func makeASCII(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingDash = false
+        for var b in text.utf8 {
+            if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") { b += 32 }
+            if (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) {
+                if pendingDash { out.append(UInt8(ascii: "-")); pendingDash = false }
+                out.append(b)
+            } else {
+                pendingDash = !out.isEmpty
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whether `text` is already a valid slug (what ids and aliases must be).

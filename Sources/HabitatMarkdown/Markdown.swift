@@ -148,22 +148,29 @@ public enum MarkdownRenderer {
     /// over the bytes (cmark writes `<h1>`…`<h6>` with no attribute).
     private static func addHeadingAnchors(_ html: String, _ headings: [MarkdownDocument.Heading]) -> String {
         guard !headings.isEmpty else { return html }
-        let bytes = Array(html.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + headings.count * 32)
-        var next = 0, i = 0
-        while i < bytes.count {
-            if next < headings.count, bytes[i] == UInt8(ascii: "<"), i + 3 < bytes.count, bytes[i + 1] == UInt8(ascii: "h"),
-               bytes[i + 2] == UInt8(ascii: "0") + UInt8(headings[next].level), bytes[i + 3] == UInt8(ascii: ">") {
-                out.append(contentsOf: "<h\(headings[next].level) id=\"\(headings[next].anchor)\">".utf8)
-                next += 1
-                i += 4
-            } else {
-                out.append(bytes[i])
-                i += 1
+        var html = html
+        return html.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + headings.count * 32)
+            var next = 0, copied = 0, i = 0
+            while next < headings.count, i + 3 < bytes.count {
+                // Jump to the next '<', then test for `<hN>`.
+                guard let lt = bytes[i...].firstIndex(of: UInt8(ascii: "<")) else { break }
+                i = lt
+                let level = headings[next].level
+                if i + 3 < bytes.count, bytes[i + 1] == UInt8(ascii: "h"), bytes[i + 2] == UInt8(ascii: "0") + UInt8(level), bytes[i + 3] == UInt8(ascii: ">") {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
+                    out.append(contentsOf: "<h\(level) id=\"\(headings[next].anchor)\">".utf8)
+                    next += 1
+                    i += 4
+                    copied = i
+                } else {
+                    i += 1
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
 
@@ -178,7 +185,11 @@ struct LineTable {
     mutating func characterColumn(line: Int, byteColumn: Int) -> Int {
         if starts == nil {
             var s = [0]
-            for (i, b) in source.utf8.enumerated() where b == UInt8(ascii: "\n") { s.append(i + 1) }
+            var i = 0
+            for b in source.utf8 {
+                i += 1
+                if b == UInt8(ascii: "\n") { s.append(i) }
+            }
             starts = s
         }
         guard let starts, line >= 1, line <= starts.count, byteColumn > 1 else { return max(byteColumn, 1) }

@@ -89,6 +89,19 @@ public enum FileSystem {
         }
     }
 
+    /// `mkdir -p` that tries `mkdir` first (no `stat`): most folders of a new site do not exist
+    /// yet. Safe from several threads at once (`EEXIST` is success).
+    public static func createDirectories(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT else { throw SiteError.io("cannot create directory \(path): \(String(cString: strerror(errno)))") }
+        let parent = dirname(path)
+        guard !parent.isEmpty, parent != path else { throw SiteError.io("cannot create directory \(path): \(String(cString: strerror(errno)))") }
+        try createDirectories(parent)
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw SiteError.io("cannot create directory \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
     public static func write(_ bytes: some Collection<UInt8>, to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw SiteError.io("cannot write \(path): \(String(cString: strerror(errno)))") }

@@ -33,11 +33,17 @@ public enum SiteWriter {
                 try linkOrCopy(output + "/" + rel, staging + "/" + rel, ensureDir)
             }
         }
-        // Folders first (serially), then the files on every core: writing is mostly system time.
-        for f in files { try ensureDir(FileSystem.dirname(staging + "/" + f.path)) }
+        // Folders and files on every core: writing is mostly system time, and most pages have
+        // a folder of their own, so `mkdir` comes first and `stat` never.
         let failure = Mutex<(any Error)?>(nil)
+        let existing = made
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            do { try FileSystem.write(files[i].bytes, to: staging + "/" + files[i].path) } catch { failure.withLock { if $0 == nil { $0 = error } } }
+            let path = staging + "/" + files[i].path
+            do {
+                let dir = FileSystem.dirname(path)
+                if !existing.contains(dir) { try FileSystem.createDirectories(dir) }
+                try FileSystem.write(files[i].bytes, to: path)
+            } catch { failure.withLock { if $0 == nil { $0 = error } } }
         }
         if let e = failure.withLock({ $0 }) { FileSystem.removeTree(staging); throw e }
         var count = files.count

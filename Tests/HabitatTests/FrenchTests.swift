@@ -58,6 +58,11 @@ import Testing
         #expect(Slug.make("Collines de l'Artois") == "collines-de-l-artois")
         #expect(Slug.make("Nœux-les-Mines") == "noeux-les-mines")
         #expect(Slug.isValid("../etc") == false)
+        // ASCII text takes a byte path; it must agree with the general one (forced by "é").
+        for text in ["  Pour qui ?", "Action 12 — bis", "A-B__C", "x\r\ny", "", "---", "Zone 3B: 25 %"] {
+            let general = Slug.make(text + " é").dropLast(2)
+            #expect(Slug.make(text) == general, "\(text)")
+        }
     }
 
     @Test func didYouMean() {
