@@ -149,6 +149,7 @@ public enum YAMLParser {
     /// The first `*alias` at the start of a node, outside quotes and comments (1-based line,
     /// column). `prix *estimé*` inside a plain value is not an alias.
     static func firstAlias(in text: String) -> (Int, Int)? {
+        if !text.utf8.contains(UInt8(ascii: "*")) { return nil }   // most files: no star at all
         var line = 1
         for l in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let chars = Array(l)

@@ -1,3 +1,4 @@
+import CHabitatSys
 import Foundation
 import HabitatContent
 import HabitatCore
@@ -52,12 +53,15 @@ public struct BuildReport: Sendable {
 
 /// The whole pipeline: discover, parse, resolve, render, write, report.
 public enum SiteBuilder {
+    private static let allocatorTuned: Bool = { habitat_tune_allocator(); return true }()
+
     public static func run(_ options: BuildOptions) async -> BuildReport {
         await run(options, session: nil)
     }
 
     /// A build that reuses the parses of unchanged files from the previous build of the session.
     public static func run(_ options: BuildOptions, session: BuildSession?) async -> BuildReport {
+        _ = allocatorTuned
         var report = BuildReport()
         var clock = StageClock()
         let display = options.contentDir.hasSuffix("/") ? options.contentDir : options.contentDir + "/"

@@ -56,7 +56,8 @@ public enum FileSystem {
         var st = stat()
         guard fstat(fd, &st) == 0 else { return nil }
         var size = Int(st.st_size)
-        var buffer = [UInt8](repeating: 0, count: max(size, 1))
+        // Uninitialised: the read fills it (zero-filling first cost as much as the read).
+        var buffer = [UInt8](unsafeUninitializedCapacity: max(size, 1)) { _, count in count = max(size, 1) }
         var total = 0
         while true {
             if total == buffer.count { buffer.append(contentsOf: [UInt8](repeating: 0, count: max(4096, size))); size = buffer.count }
