@@ -8,7 +8,9 @@
 # inputs into a temporary folder (never committed), checks them with `habitat check`, runs
 #   1. hugo-compare  N Markdown pages, Hugo vs Habitat, alternated runs, medians
 #   2. national      synthetic national portal (35 000 communes) and its half-size version
-#   3. incremental   placeholder (not implemented yet)
+#   3. incremental   second build with nothing changed, build after editing one fiche, and the
+#                    preview's save → reload latency, on the shipped site and on the national
+#                    portal of benchmark 2 (when it ran)
 # and prints a table of figures. Settings (environment):
 #   BENCH_N=10000           pages for benchmark 1
 #   BENCH_RUNS=5            measured runs per tool for benchmark 1 (plus one warm-up each)
@@ -24,8 +26,10 @@
 #                           built, or of the working tree with BENCH_HABITAT)
 #   BENCH_WORK=dir          where inputs, outputs and results go (default: mktemp -d)
 #   BENCH_KEEP=0            1 = keep BENCH_WORK afterwards
-#   BENCH_OUTPUT_DIR=dir    where benchmark 1 writes its sites (default: BENCH_WORK/compare/out;
-#                           /dev/shm/x takes the disk out of the measure)
+#   BENCH_OUTPUT_DIR=dir    where benchmarks 1 and 2 write their sites (default: inside BENCH_WORK;
+#                           /dev/shm/x takes the disk out of the measure: on ext4, creating
+#                           thousands of files just after deleting thousands is slow for a minute)
+#   BENCH_INC_RUNS=5        measured runs of benchmark 3 (shipped site; the national one does 3)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BENCH="$ROOT/Benchmarks"
@@ -114,19 +118,34 @@ if [ -z "$ONLY" ] || [ "$ONLY" = national ]; then
   python3 "$BENCH/national/generate.py" "$WORK/national-sample" --scale 0.02 >&2
   check "$WORK/national-sample" "$THEME"
   python3 "$BENCH/lib/bench.py" national --habitat "$HABITAT" --content "$WORK/national-full" \
-    --content-half "$WORK/national-half" --theme "$THEME" --output "$WORK" \
+    --content-half "$WORK/national-half" --theme "$THEME" --output "${BENCH_OUTPUT_DIR:-$WORK}" \
     --runs "$NRUNS" --timeout "$TIMEOUT" --json "$WORK/national.json" "${SEARCH_ARGS[@]}" >/dev/null
   RESULTS+=("$WORK/national.json")
 fi
 
 # --- 3. Incremental ------------------------------------------------------------------------
+INCREMENTAL=()
 if [ -z "$ONLY" ] || [ "$ONLY" = incremental ]; then
-  bash "$BENCH/incremental/run.sh"
+  log "benchmark 3: incremental builds and preview latency, shipped site"
+  python3 "$BENCH/incremental/run.py" --habitat "$HABITAT" --content "$ROOT/Content" \
+    --theme "$(dirname "$THEME")" --runs "${BENCH_INC_RUNS:-5}" > "$WORK/incremental-shipped.txt"
+  INCREMENTAL+=("$WORK/incremental-shipped.txt")
+  if [ -d "$WORK/national-full" ]; then
+    log "benchmark 3: incremental builds and preview latency, national portal"
+    python3 "$BENCH/incremental/run.py" --habitat "$HABITAT" --content "$WORK/national-full" \
+      --theme "$(dirname "$THEME")" --runs 3 --clock 2026-01-15 > "$WORK/incremental-national.txt"
+    INCREMENTAL+=("$WORK/incremental-national.txt")
+  fi
 fi
 
 # --- report --------------------------------------------------------------------------------
 echo "## Habitat benchmarks — $(date -u +%Y-%m-%d), habitat ${REV}$([ "$DIRTY" -gt 0 ] && echo " + $DIRTY uncommitted source change(s)")"
 echo "Habitat options: $(printf "%s " "${SEARCH_ARGS[@]#--habitat-arg=}")--clock 2026-01-15"
 [ ${#RESULTS[@]} -gt 0 ] && python3 "$BENCH/lib/bench.py" table "${RESULTS[@]}"
+if [ ${#INCREMENTAL[@]} -gt 0 ]; then
+  echo; echo "### Benchmark 3 — incremental (median, min–max)"; echo
+  for f in "${INCREMENTAL[@]}"; do echo '```'; cat "$f"; echo '```'; done
+  echo "Targets: one-fiche rebuild < 50 ms (shipped) and < 300 ms (national); nothing changed < 1 s (national)."
+fi
 [ -n "${BENCH_WORK:-}" ] || [ "${BENCH_KEEP:-0}" = 1 ] && log "results kept in $WORK"
 exit 0
