@@ -4,6 +4,7 @@ import HabitatMarkdown
 /// What one source file holds once parsed.
 public enum ContentItem: Sendable {
     case site(SiteFile)
+    case accessibilityAudit(AccessibilityAuditFile)
     case territory(id: String, TerritoryFile)
     case communes(epci: String, CSVFile)
     case plan(id: String, PlanFile, body: MarkdownDocument)

@@ -72,6 +72,8 @@ public struct ContentParser: Sendable {
         switch (top, parts.count, ext) {
         case ("site.yaml", 1, _):
             return .site(try decode(SiteFile.self, try yaml()))
+        case ("audit-accessibilite.json", 1, _):
+            return .accessibilityAudit(try decode(AccessibilityAuditFile.self, try json()))
         case ("territoires", 2, "yaml"):
             try requireSlug(stem)
             return .territory(id: stem, try decode(TerritoryFile.self, try yaml()))
@@ -127,7 +129,6 @@ public struct ContentParser: Sendable {
         }
     }
 
-    /// The bytes of a front matter (from the start to the closing `---`), or everything.
     private static let placeholder = Array("À compléter".utf8)
 
     /// A byte search: `String.contains` goes through Foundation and costs more than parsing.
@@ -142,6 +143,7 @@ public struct ContentParser: Sendable {
         return false
     }
 
+    /// The bytes of a front matter (from the start to the closing `---`), or everything.
     static func frontMatterBytes(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
         let marker: [UInt8] = Array("\n---".utf8)
         guard bytes.count > 3 else { return bytes[...] }

@@ -141,6 +141,19 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
         self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
     }
 
+    /// Days since 1970-01-01 (days-from-civil, Howard Hinnant's algorithm).
+    public var unixDay: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// Whole days from `other` to this day (negative when `other` is later).
+    public func daysSince(_ other: CalendarDay) -> Int { unixDay - other.unixDay }
+
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

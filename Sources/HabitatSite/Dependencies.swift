@@ -88,7 +88,8 @@ struct Dependencies {
         case .indicator(let id):
             return territory + [.all("indicateurs/\(id).json")] + plans(index.indicators[id]?.data.plans.map(\.plan.value) ?? [])
         case .page(let i):
-            return [.all("pages/\(index.pages[i].path).md")]
+            let own: [Selector] = [.all("pages/\(index.pages[i].path).md")]
+            return index.pages[i].path == Renderer.accessibilityPage ? own + [.all("audit-accessibilite.json")] : own
         case .newsItem(let i):
             return [.all("actualites/\(index.news[i].slug).md")]
         }

@@ -32,9 +32,11 @@ public struct Resolver {
     public static func resolve(_ files: [ParsedFile], buildDate: CalendarDay, includeDrafts: Bool, contentDisplay: String) -> (SiteIndex?, [Diagnostic]) {
         var gathered = Gathered()
         var site: SiteFile?
+        var audit: AccessibilityAuditFile?
         for f in files {
             switch f.item {
             case .site(let s)?: site = s
+            case .accessibilityAudit(let a)?: audit = a
             case .territory(let id, let t)?: gathered.territories.append((id, t, f.path))
             case .communes(let epci, let csv)?: gathered.communeFiles.append((epci, csv, f.path))
             case .plan(let id, let p, let body)?: gathered.plans.append((id, p, body, f.path))
@@ -70,6 +72,7 @@ public struct Resolver {
         resolver.index.assets = gathered.assets
         resolver.checkURLs()
         resolver.checkSite()
+        resolver.index.accessibilityAudit = audit
         resolver.index.buildLookups()
         return (resolver.index, resolver.diagnostics)
     }

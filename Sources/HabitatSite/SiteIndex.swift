@@ -24,6 +24,8 @@ public struct SiteIndex: Sendable {
     public var assets: [String] = []
     public var baremes: [String: Bareme] = [:]
     public var simulators: [String: CompiledSimulator] = [:]
+    /// The recorded accessibility checks (axe-core, Nu HTML Checker, keyboard).
+    public var accessibilityAudit: AccessibilityAuditFile?
     /// Look-ups by commune or territory, built once after resolution so that rendering tens of
     /// thousands of commune pages stays linear: table rows, indicator values, aids.
     public var rowsByCommune: [String: [(table: String, row: Int)]] = [:]

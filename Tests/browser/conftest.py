@@ -14,6 +14,13 @@ from selenium.webdriver.chrome.service import Service
 ARTIFACTS = pathlib.Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
+# What the accessibility checks found during this run (axe-core per page type, Nu HTML
+# Checker, keyboard journeys): test_statement.py compares it with Content/audit-accessibilite.json,
+# from which the accessibility statement computes its conformance status, and writes it to
+# test-artifacts/audit-accessibilite.json for staff to publish.
+AUDIT = {"types_de_page": {}, "parcours_clavier": {}, "nu": None, "outils": {}}
+
+
 def pytest_addoption(parser):
     parser.addoption("--site", default="Site", help="the built site to test")
 

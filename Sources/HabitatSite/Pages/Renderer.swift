@@ -99,7 +99,9 @@ public struct Renderer: Sendable {
             page(ind.url, "indicateur", ind.data.titre, [("Indicateurs", "/indicateurs/"), (ind.data.titre, ind.url)], indicatorValues(ind), kind: "indicateur", territory: ind.data.plans.first.flatMap { index.plans[$0.plan.value] }.flatMap { index.territories[$0.data.territoire.value]?.shortName })
         case .page(let i):
             let p = index.pages[i]
-            page(p.url, "page", p.data.titre, [(p.data.titre, p.url)], ["corps": p.body.html, "description": optText(p.data.description)])
+            var values: [String: Any] = ["corps": p.body.html, "description": optText(p.data.description), "conformite": absent]
+            if p.path == Self.accessibilityPage { values["conformite"] = conformanceValues() }
+            page(p.url, "page", p.data.titre, [(p.data.titre, p.url)], values)
         case .newsItem(let i):
             let n = index.news[i]
             page(n.url, "actualite", n.data.titre, [("Actualités", "/actualites/"), (n.data.titre, n.url)], newsValues(n), kind: "actualite")
