@@ -37,10 +37,13 @@ public struct MarkdownOptions: Sendable {
     public var allowRawHTML: Bool
     /// Lines to add to every reported line (the front matter above the body).
     public var lineOffset: Int
+    /// French typography in text (no-break spaces before `: ; ! ?` and inside « »).
+    public var frenchTypography: Bool
 
-    public init(allowRawHTML: Bool = false, lineOffset: Int = 0) {
+    public init(allowRawHTML: Bool = false, lineOffset: Int = 0, frenchTypography: Bool = true) {
         self.allowRawHTML = allowRawHTML
         self.lineOffset = lineOffset
+        self.frenchTypography = frenchTypography
     }
 }
 
@@ -119,6 +122,7 @@ public enum MarkdownRenderer {
             }
         }
 
+        if options.frenchTypography { applyTypography(root) }
         let extensions = cmark_parser_get_syntax_extensions(parser)
         var html = ""
         if let cString = cmark_render_html(root, flags & ~CMARK_OPT_SOURCEPOS, extensions) {
@@ -127,6 +131,27 @@ public enum MarkdownRenderer {
         }
         html = addHeadingAnchors(html, headings)
         return MarkdownDocument(html: html, headings: headings, links: links, plainText: plain.trimmingSpaces)
+    }
+
+    /// No-break spaces before `: ; ! ?` and inside « » in text nodes only: code, URLs and
+    /// raw HTML are left as written. After headings got their anchors, so anchors do not move.
+    private static func applyTypography(_ root: OpaquePointer) {
+        // cmark splits text at characters that might start syntax (`!`, `:` for autolinks):
+        // merge neighbours first so "Combien !" is one text.
+        cmark_consolidate_text_nodes(root)
+        let iter = cmark_iter_new(root)
+        defer { cmark_iter_free(iter) }
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter), cmark_node_get_type(node) == CMARK_NODE_TEXT,
+                  let literal = cmark_node_get_literal(node) else { continue }
+            let text = String(cString: literal)
+            // Only text with one of `: ; ! ? « »` can change (the guillemets start with 0xC2).
+            guard text.utf8.contains(where: { $0 == 0x3A || $0 == 0x3B || $0 == 0x21 || $0 == 0x3F || $0 == 0xC2 }) else { continue }
+            let typeset = French.typography(text)
+            if typeset != text { _ = cmark_node_set_literal(node, typeset) }
+        }
     }
 
     private static func plainText(of node: OpaquePointer) -> String {

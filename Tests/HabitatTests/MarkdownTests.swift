@@ -21,3 +21,23 @@ import Testing
         #expect(doc.html.contains("<h2 id=\"pour-qui\">"))
     }
 }
+
+@Suite struct MarkdownTypographyTests {
+    let nbsp = "\u{00A0}", nnbsp = "\u{202F}"
+
+    @Test func frenchSpacesInTextOnly() {
+        let doc = MarkdownRenderer.render("Pour qui ? Combien ! **Objectif** : 1 070 ; « Habiter Mieux ».\n\n`a : b` https://exemple.fr/x?y=1 10:30\n\n## Pour qui ?\n")
+        #expect(doc.html.contains("Pour qui\(nnbsp)? Combien\(nnbsp)!"))
+        #expect(doc.html.contains("<strong>Objectif</strong>\(nbsp): 1 070\(nnbsp);"))
+        #expect(doc.html.contains("«\(nbsp)Habiter Mieux\(nbsp)»"))
+        #expect(doc.html.contains("<code>a : b</code>"))
+        #expect(doc.html.contains("<a href=\"https://exemple.fr/x?y=1\">https://exemple.fr/x?y=1</a> 10:30"))
+        #expect(doc.html.contains("<h2 id=\"pour-qui\">Pour qui\(nnbsp)?</h2>"))
+        #expect(doc.headings.first?.anchor == "pour-qui")
+    }
+
+    @Test func canBeTurnedOff() {
+        let doc = MarkdownRenderer.render("Pour qui ?\n", options: MarkdownOptions(frenchTypography: false))
+        #expect(doc.html == "<p>Pour qui ?</p>\n")
+    }
+}
