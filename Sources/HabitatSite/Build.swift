@@ -97,14 +97,18 @@ public enum SiteBuilder {
         // Incremental: a job whose sources, theme and options are unchanged keeps its previous output.
         let optionsHash = StableHash.fnv1a(Array("\(baseURL)|\(buildDate)|\(options.includeDrafts)|\(engineIdentity)".utf8), seed: theme.fingerprint)
         var dependencies = Dependencies(files: parsed, base: optionsHash)
-        let previous = options.write && options.incremental ? BuildManifest.load(from: options.outputDir) : nil
+        // In a preview session the manifest this session last wrote describes the folder: it is
+        // neither read again nor checked file by file.
+        let remembered = options.write && options.incremental ? await session?.manifest(for: options.outputDir) : nil
+        let previous = remembered ?? (options.write && options.incremental ? BuildManifest.load(from: options.outputDir) : nil)
+        await session?.forgetManifest()
         var manifest = BuildManifest()
         var toRender: [(PageJob, String, UInt64)] = []
         var kept: [String] = []
         for job in jobs {
-            let key = String(describing: job)
-            let fp = dependencies.fingerprint(job, index)
-            if let p = previous?.jobs[key], p.fingerprint == fp, p.outputs.allSatisfy({ FileSystem.exists(options.outputDir + "/" + $0) }) {
+            let key = job.key
+            let fp = dependencies.fingerprint(job, key: key, index)
+            if let p = previous?.jobs[key], p.fingerprint == fp, remembered != nil || p.outputs.allSatisfy({ FileSystem.exists(options.outputDir + "/" + $0) }) {
                 manifest.jobs[key] = p
                 kept += p.outputs
             } else {
@@ -145,6 +149,7 @@ public enum SiteBuilder {
         let assetsChanged = previous?.jobs["assets"]?.fingerprint != assetsFP
         if let previous, toRender.isEmpty, !assetsChanged, Set(previous.jobs.keys) == Set(manifest.jobs.keys) {
             // Nothing changed: the site on disk is already this build's output.
+            await session?.remember(manifest, for: options.outputDir)
             report.stageTimes.append(("écriture", clock.lap()))
             report.diagnostics = diagnostics.sorted
             return report
@@ -155,6 +160,7 @@ public enum SiteBuilder {
                                                                   media: assetsChanged ? index.assets.map { (String($0.dropFirst("medias/".count)), options.contentDir + "/" + $0) } : [],
                                                                   to: options.outputDir)
                 report.pagesWritten = files.filter { $0.path.hasSuffix(".html") }.count
+                await session?.remember(manifest, for: options.outputDir)
             } catch {
                 diagnostics.append(.error(SourceLocation(file: options.outputDir), "\(error)", code: "write.failed"))
             }
@@ -174,6 +180,7 @@ public enum SiteBuilder {
                 if let d = searchDiagnostic, d.severity == .error { throw SiteError.io(d.message) }
             }
             if let d = searchDiagnostic { diagnostics.append(d) }
+            await session?.remember(manifest, for: options.outputDir)
             report.filesWritten = written
             report.pagesWritten = files.filter { $0.path.hasSuffix(".html") }.count
         } catch {
@@ -226,7 +233,13 @@ public enum SiteBuilder {
 /// State kept between the builds of one `serve` session: the last parse of every file.
 public actor BuildSession {
     private(set) var parsed: [String: ParsedFile] = [:]
+    /// The manifest of the last successful write, and the folder it describes.
+    private var written: (folder: String, manifest: BuildManifest)?
     public init() {}
+
+    func manifest(for folder: String) -> BuildManifest? { written?.folder == folder ? written?.manifest : nil }
+    func remember(_ manifest: BuildManifest, for folder: String) { written = (folder, manifest) }
+    func forgetManifest() { written = nil }
     func remember(_ files: [ParsedFile]) {
         parsed = Dictionary(files.map { ($0.relativePath, $0) }, uniquingKeysWith: { a, _ in a })
     }

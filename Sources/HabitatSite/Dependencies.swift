@@ -43,10 +43,10 @@ struct Dependencies {
         return h
     }
 
-    mutating func fingerprint(_ job: PageJob, _ index: SiteIndex) -> UInt64 {
+    mutating func fingerprint(_ job: PageJob, key: String, _ index: SiteIndex) -> UInt64 {
         var h = base
         for sel in Self.selectors(job, index) + [.all("site.yaml")] { h = (h ^ hash(sel)) &* 0x100_0000_01b3 }
-        h = (h ^ StableHash.fnv1a(Array(String(describing: job).utf8))) &* 0x100_0000_01b3
+        h = (h ^ StableHash.fnv1a(Array(key.utf8))) &* 0x100_0000_01b3
         return h
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import HabitatContent
 import HabitatCore
 import Mustache
+import Synchronization
 
 /// A theme: Mustache templates and assets, optionally inheriting another theme
 /// (`theme.yaml` with `herite: default`), so a site can rebrand by overriding a few files.
@@ -51,6 +52,28 @@ public struct Theme: Sendable {
             }
             for rel in FileSystem.listFiles(under: d + "/assets") { assets[rel] = d + "/assets/" + rel }
         }
+        var urls: [String: String] = [:]
+        var files: [(String, String)] = []
+        var fingerprint = StableHash.fnv1a(Array("theme".utf8))
+        for name in sources.keys.sorted() { fingerprint = StableHash.fnv1a(Array((name + "\u{0}" + sources[name]!.text).utf8), seed: fingerprint) }
+        for rel in assets.keys.sorted() {
+            let path = assets[rel]!
+            let bytes = FileSystem.readBytes(path) ?? []
+            let hash = String(StableHash.hex(StableHash.fnv1a(bytes)).prefix(10))
+            let hashed: String
+            if let dot = rel.lastIndex(of: ".") {
+                hashed = String(rel[..<dot]) + "." + hash + String(rel[dot...])
+            } else {
+                hashed = rel + "." + hash
+            }
+            urls[rel] = "/assets/" + hashed
+            fingerprint = StableHash.fnv1a(Array(hashed.utf8), seed: fingerprint)
+            files.append(("/assets/" + hashed, path))
+        }
+        // The preview rebuilds on every save: templates that did not change are not parsed again.
+        if diagnostics.isEmpty, let cached = compiled.withLock({ $0[dir] }), cached.fingerprint == fingerprint {
+            return (Theme(library: cached.library, sources: sources, assetURLs: urls, assetFiles: files, fingerprint: fingerprint), diagnostics)
+        }
         var library = MustacheLibrary()
         _ = escapingRegistered
         for name in sources.keys.sorted() {
@@ -64,24 +87,7 @@ public struct Theme: Sendable {
                 diagnostics.append(.error(SourceLocation(file: path), "template error: \(error)", code: "template.syntax"))
             }
         }
-        var urls: [String: String] = [:]
-        var files: [(String, String)] = []
-        var fingerprint = StableHash.fnv1a(Array("theme".utf8))
-        for name in sources.keys.sorted() { fingerprint = StableHash.fnv1a(Array((name + "\u{0}" + sources[name]!.text).utf8), seed: fingerprint) }
-        for rel in assets.keys.sorted() {
-            let path = assets[rel]!
-            let bytes = FileSystem.readBytes(path) ?? []
-            let hash = String(StableHash.hex(StableHash.fnv1a(bytes)).prefix(10))
-            let hashed: String
-            if let dot = rel.lastIndex(of: "."), !rel[..<dot].contains("/") || true {
-                hashed = String(rel[..<dot]) + "." + hash + String(rel[dot...])
-            } else {
-                hashed = rel + "." + hash
-            }
-            urls[rel] = "/assets/" + hashed
-            fingerprint = StableHash.fnv1a(Array(hashed.utf8), seed: fingerprint)
-            files.append(("/assets/" + hashed, path))
-        }
+        if diagnostics.isEmpty { compiled.withLock { $0[dir] = (fingerprint, library) } }
         return (Theme(library: library, sources: sources, assetURLs: urls, assetFiles: files, fingerprint: fingerprint), diagnostics)
     }
 
@@ -99,6 +105,9 @@ public struct Theme: Sendable {
     private struct EscapedHTML: MustacheContentType {
         func escapeText(_ text: String) -> String { HTML.escape(text) }
     }
+
+    /// Compiled templates by theme folder, with the fingerprint of the sources they came from.
+    private static let compiled = Mutex<[String: (fingerprint: UInt64, library: MustacheLibrary)]>([:])
 
     /// swift-mustache's error cases in words a theme author understands.
     static func explain(_ error: any Error) -> String {

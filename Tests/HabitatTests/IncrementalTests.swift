@@ -8,6 +8,14 @@ import Testing
         Set(a.keys).union(b.keys).filter { a[$0] != b[$0] && !$0.hasPrefix(".habitat") }
     }
 
+    @Test func jobKeysAreSwiftsOwnDescriptions() {
+        let jobs: [PageJob] = [.home, .notFound, .search, .aids, .news, .dataIndex, .discrepancies, .indicators, .plansIndex,
+                               .simulatorHub, .territory("cabbalr"), .plan("p"), .fiche(plan: "p", index: 3), .commune("bethune"),
+                               .card("bethune"), .aid("ptz"), .indicator("i"), .page(2), .newsItem(0),
+                               .alias(from: "/a \"b\"/", to: "/c/")]
+        for job in jobs { #expect(job.key == String(describing: job)) }
+    }
+
     @Test func nothingChangedRendersNothing() async throws {
         let site = try TestSite(TestSite.minimal)
         let first = await site.build()
@@ -55,6 +63,28 @@ import Testing
         for (k, v) in a { #expect(b[k] == v, "differs: \(k)") }
         let again = await site.build(inPlace: true)
         #expect(again.pagesRendered == 0 && again.filesWritten == 0)
+    }
+
+    /// The preview keeps parses and its last manifest between builds: edits, a failed build
+    /// and a fix in a row still give the bytes of a full build.
+    @Test func aPreviewSessionMatchesAFullBuildAcrossEditsAndErrors() async throws {
+        let site = try TestSite(TestSite.minimal)
+        let session = BuildSession()
+        #expect(await site.build(inPlace: true, session: session).succeeded)
+        let fiche = TestSite.minimal["plans/plh/actions/2.md"]!
+        try site.write("plans/plh/actions/2.md", fiche + "\nUn paragraphe ajouté.\n")
+        let edit = await site.build(inPlace: true, session: session)
+        #expect(edit.pagesRendered == 1)
+        try site.write("plans/plh/actions/2.md", fiche.replacingOccurrences(of: "titre:", with: "titr:"))
+        #expect(!(await site.build(inPlace: true, session: session).succeeded))
+        try site.write("plans/plh/actions/2.md", fiche + "\nUne autre version.\n")
+        #expect(await site.build(inPlace: true, session: session).succeeded)
+        let again = await site.build(inPlace: true, session: session)
+        #expect(again.pagesRendered == 0 && again.filesWritten == 0)
+        _ = await site.build(output: "Full", incremental: false)
+        let a = site.tree(), b = site.tree("Full")
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for (k, v) in a { #expect(b[k] == v, "differs: \(k)") }
     }
 
     @Test func editingAnIndicatorChangesExactlyItsDependentPages() async throws {

@@ -25,12 +25,13 @@ struct TestSite {
         try Data(bytes).write(to: URL(fileURLWithPath: root + "/Content/" + path))
     }
 
-    func build(theme: String? = nil, write: Bool = true, output: String = "Site", incremental: Bool = true, inPlace: Bool = false) async -> BuildReport {
+    func build(theme: String? = nil, write: Bool = true, output: String = "Site", incremental: Bool = true, inPlace: Bool = false,
+               session: BuildSession? = nil) async -> BuildReport {
         var options = BuildOptions(contentDir: root + "/Content", themeDir: theme ?? TestSite.repo + "/Themes/default",
                                            outputDir: root + "/" + output, includeDrafts: false,
                                            buildDate: CalendarDay(year: 2026, month: 11, day: 23), workers: 2, write: write, searchIndex: false, incremental: incremental)
         options.inPlace = inPlace
-        return await SiteBuilder.run(options)
+        return await SiteBuilder.run(options, session: session)
     }
 
     func read(_ path: String, output: String = "Site") -> String? {
