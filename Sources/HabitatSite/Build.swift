@@ -99,8 +99,9 @@ public enum SiteBuilder {
         var dependencies = Dependencies(files: parsed, base: optionsHash)
         // In a preview session the manifest this session last wrote describes the folder: it is
         // neither read again nor checked file by file.
-        let remembered = options.write && options.incremental ? await session?.manifest(for: options.outputDir) : nil
-        let previous = remembered ?? (options.write && options.incremental ? BuildManifest.load(from: options.outputDir) : nil)
+        let reusesOutput = options.write && options.incremental
+        let remembered = reusesOutput ? await session?.manifest(for: options.outputDir) : nil
+        let previous = remembered ?? (reusesOutput ? BuildManifest.load(from: options.outputDir) : nil)
         await session?.forgetManifest()
         var manifest = BuildManifest()
         var toRender: [(PageJob, String, UInt64)] = []
