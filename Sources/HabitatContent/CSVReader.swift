@@ -29,7 +29,7 @@ public enum CSVReader {
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let chars = Array(text)
         guard chars.contains(where: { !$0.isWhitespace }) else {
-            throw .error(SourceLocation(file: file, line: 1, column: 1), "the file is empty; a table needs a header line and at least one row", code: "table.empty")
+            throw .error(SourceLocation(file: file, line: 1, column: 1), "le fichier est vide ; un tableau a besoin d'une ligne d'en-tête et d'au moins une ligne", code: "table.empty")
         }
         let separator = detectSeparator(chars)
         var rows: [[CSVFile.Cell]] = []
@@ -68,7 +68,7 @@ public enum CSVReader {
                     quotedCell = true
                 } else {
                     throw .error(SourceLocation(file: file, line: line, column: column),
-                                 "a quote (\") inside an unquoted cell; put the whole cell in quotes and double the inner quotes", code: "table.stray-quote")
+                                 "un guillemet (\") dans une cellule sans guillemets ; mettez toute la cellule entre guillemets et doublez les guillemets intérieurs", code: "table.stray-quote")
                 }
             case separator:
                 endCell()
@@ -82,19 +82,19 @@ public enum CSVReader {
             default:
                 if quotedCell && !ch.isWhitespace {
                     throw .error(SourceLocation(file: file, line: line, column: column),
-                                 "text after a closing quote; expected '\(separator)' or the end of the line", code: "table.stray-quote")
+                                 "du texte après un guillemet fermant ; attendu « \(separator) » ou la fin de la ligne", code: "table.stray-quote")
                 }
                 if !quotedCell { cell.append(ch) }
             }
             i += 1; column += 1
         }
         if inQuotes {
-            throw .error(SourceLocation(file: file, line: cellLine, column: cellColumn), "a quoted cell is never closed", code: "table.unclosed-quote")
+            throw .error(SourceLocation(file: file, line: cellLine, column: cellColumn), "une cellule entre guillemets n'est jamais fermée", code: "table.unclosed-quote")
         }
         if !cell.isEmpty || !row.isEmpty { endCell(); rows.append(row) }
 
         guard !rows.isEmpty else {
-            throw .error(SourceLocation(file: file, line: 1, column: 1), "the file is empty; a table needs a header line and at least one row", code: "table.empty")
+            throw .error(SourceLocation(file: file, line: 1, column: 1), "le fichier est vide ; un tableau a besoin d'une ligne d'en-tête et d'au moins une ligne", code: "table.empty")
         }
         let header = rows.removeFirst()
         for r in rows where r.count != header.count {
@@ -102,11 +102,11 @@ public enum CSVReader {
             let rawLine = lineText(chars, line: r[0].line)
             if r.count == 1 && rawLine.contains(other) {
                 throw .error(SourceLocation(file: file, line: r[0].line, column: 1),
-                             "this row is separated by '\(other)' but the header by '\(separator)'; use one separator in the whole file", code: "table.mixed-separators")
+                             "cette ligne est séparée par « \(other) » mais l'en-tête par « \(separator) » ; utilisez un seul séparateur dans tout le fichier", code: "table.mixed-separators")
             }
             let at = r.count > header.count ? r[header.count] : r[r.count - 1]
             throw .error(SourceLocation(file: file, line: at.line, column: at.column),
-                         "row has \(r.count) cells but the header has \(header.count)", code: "table.ragged-row")
+                         "la ligne a \(r.count) cellule(s) mais l'en-tête en a \(header.count)", code: "table.ragged-row")
         }
         return CSVFile(separator: separator, header: header, rows: rows)
     }
@@ -161,11 +161,11 @@ public enum UTF8Check {
                 let b = bytes[offset]
                 let hex = String(b, radix: 16, uppercase: true)
                 let advice = file.hasSuffix(".csv")
-                    ? "it looks like a Windows-1252 export: save it again as \"CSV UTF-8\""
-                    : "it looks like a Windows-1252 file: save it again as UTF-8"
+                    ? "il ressemble à un export Windows-1252 : enregistrez-le de nouveau au format « CSV UTF-8 »"
+                    : "il ressemble à un fichier Windows-1252 : enregistrez-le de nouveau en UTF-8"
                 _ = length
                 throw .error(SourceLocation(file: file, line: line, column: column),
-                             "the file is not UTF-8 (byte 0x\(hex)); \(advice)", code: "file.not-utf8")
+                             "le fichier n'est pas en UTF-8 (octet 0x\(hex)) ; \(advice)", code: "file.not-utf8")
             case .emptyInput:
                 return String(decoding: bytes, as: UTF8.self)
             }

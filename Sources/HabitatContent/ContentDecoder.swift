@@ -48,7 +48,7 @@ final class DecodingState {
             for entry in entries {
                 if let known, !known.contains(entry.key) {
                     return .error(location(entry.keyPosition),
-                                  "unknown key '\(entry.key)'" + String.didYouMean(entry.key, among: known.sorted()),
+                                  "clé inconnue « \(entry.key) »" + String.didYouMean(entry.key, among: known.sorted()),
                                   code: "front-matter.unknown-key")
                 }
                 if let d = firstUnknownKey(in: entry.value) { return d }
@@ -64,7 +64,7 @@ final class DecodingState {
             return .error(location(node.position), context.debugDescription, code: "front-matter.invalid-value")
         case .keyNotFound(let key, let context):
             let node = Self.find(context.codingPath, in: root) ?? root
-            return .error(location(node.position), "missing required key '\(key.stringValue)'", code: "front-matter.missing-key")
+            return .error(location(node.position), "clé obligatoire « \(key.stringValue) » absente", code: "front-matter.missing-key")
         @unknown default:
             return .error(location(root.position), "\(error)", code: "front-matter.invalid-value")
         }
@@ -107,7 +107,7 @@ struct NodeDecoder: Decoder {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .mapping(let entries, _, let id) = value else {
-            throw fail("expected a mapping (key: value lines) for '\(pathName)', found \(value.kindName)")
+            throw fail("« \(pathName) » doit être un ensemble de lignes « clé: valeur », trouvé \(value.kindName)")
         }
         if state.requested[id] == nil { state.requested[id] = [] }
         return KeyedDecodingContainer(KeyedContainer<Key>(entries: entries, id: id, decoder: self))
@@ -116,7 +116,7 @@ struct NodeDecoder: Decoder {
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         if value.isNull { return UnkeyedContainer(items: [], decoder: self) }
         guard case .sequence(let items, _) = value else {
-            throw fail("expected a list for '\(pathName)' (lines starting with '- '), found \(value.kindName)")
+            throw fail("« \(pathName) » doit être une liste (lignes commençant par « - »), trouvé \(value.kindName)")
         }
         return UnkeyedContainer(items: items, decoder: self)
     }
@@ -128,7 +128,7 @@ struct NodeDecoder: Decoder {
         for key in codingPath {
             if let i = key.intValue { out += "[\(i)]" } else { out += out.isEmpty ? key.stringValue : "." + key.stringValue }
         }
-        return out.isEmpty ? "the document" : out
+        return out.isEmpty ? "le document" : out
     }
 
     func child(_ value: YAMLValue, key: any CodingKey) -> NodeDecoder {
@@ -139,7 +139,7 @@ struct NodeDecoder: Decoder {
 
     func scalarText() throws(Diagnostic) -> (String, Bool) {
         guard case .scalar(let s, let quoted, _) = value else {
-            throw fail("expected a single value for '\(pathName)', found \(value.kindName)")
+            throw fail("« \(pathName) » doit être une seule valeur, trouvé \(value.kindName)")
         }
         return (s, quoted)
     }
@@ -154,20 +154,20 @@ struct NodeDecoder: Decoder {
         switch s.lowercased() {
         case "true", "oui", "yes", "vrai": return true
         case "false", "non", "no", "faux": return false
-        default: throw fail("'\(pathName)' must be true or false (oui / non), found '\(s)'")
+        default: throw fail("« \(pathName) » doit valoir oui ou non (true / false), trouvé « \(s) »")
         }
     }
 
     func decodeInt() throws(Diagnostic) -> Int {
         let (s, _) = try scalarText()
         let cleaned = s.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{202F}", with: "").replacingOccurrences(of: "\u{00A0}", with: "")
-        guard let i = Int(cleaned) else { throw fail("'\(pathName)' must be a whole number, found '\(s)'") }
+        guard let i = Int(cleaned) else { throw fail("« \(pathName) » doit être un nombre entier, trouvé « \(s) »") }
         return i
     }
 
     func decodeDouble() throws(Diagnostic) -> Double {
         let (s, _) = try scalarText()
-        guard let d = FrenchNumber.parse(s) else { throw fail("'\(pathName)' must be a number, found '\(s)'") }
+        guard let d = FrenchNumber.parse(s) else { throw fail("« \(pathName) » doit être un nombre, trouvé « \(s) »") }
         return d
     }
 }
@@ -194,14 +194,14 @@ struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         guard let v = entry(key), !v.isNull else {
             let known = decoder.state.requested[id, default: []]
             let unknownNear = entries.map(\.key).filter { !known.contains($0) }
-            var message = "missing required key '\(key.stringValue)'"
+            var message = "clé obligatoire « \(key.stringValue) » absente" + (decoder.codingPath.isEmpty ? "" : " dans « \(decoder.pathName) »")
             var at: YAMLValue.Position
             if case .mapping(_, let p, _) = decoder.value { at = p } else { at = decoder.value.position }
             if let near = suggestion(for: key.stringValue, among: unknownNear) {
-                message += " (is '\(near)' a misspelling of it?)"
+                message += " (« \(near) » serait-elle mal orthographiée ?)"
                 if let e = entries.first(where: { $0.key == near }) { at = e.keyPosition }
             }
-            throw Diagnostic.error(decoder.state.location(at), message + " in \(decoder.pathName)", code: "front-matter.missing-key")
+            throw Diagnostic.error(decoder.state.location(at), message, code: "front-matter.missing-key")
         }
         return v
     }
@@ -244,7 +244,7 @@ struct UnkeyedContainer: UnkeyedDecodingContainer {
     var isAtEnd: Bool { currentIndex >= items.count }
 
     private mutating func next() throws -> NodeDecoder {
-        guard !isAtEnd else { throw decoder.fail("list '\(decoder.pathName)' is too short") }
+        guard !isAtEnd else { throw decoder.fail("la liste « \(decoder.pathName) » est trop courte") }
         defer { currentIndex += 1 }
         return decoder.child(items[currentIndex], key: AnyKey(intValue: currentIndex))
     }
@@ -342,7 +342,7 @@ extension ContentEnum {
         let raw = try decoder.singleValueContainer().decode(String.self)
         if let v = Self(rawValue: raw) { self = v; return }
         let allowed = Self.allCases.map(\.rawValue)
-        let message = "'\(raw)' is not one of: \(allowed.joined(separator: ", "))" + String.didYouMean(raw, among: allowed)
+        let message = "« \(raw) » n'est pas une valeur permise ; valeurs possibles : \(allowed.joined(separator: ", "))" + String.didYouMean(raw, among: allowed)
         if let d = decoder as? NodeDecoder { throw Diagnostic.error(d.state.location(d.value.position), message, code: "front-matter.invalid-value") }
         throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: message))
     }

@@ -24,7 +24,7 @@ public struct ContentParser: Sendable {
                 if trimmed.hasPrefix("#") { continue }
                 if let r = line.firstRange(of: "À compléter") {
                     file.diagnostics.append(.warning(SourceLocation(file: displayPath, line: i + 1, column: line[..<r.lowerBound].count + 1),
-                                                     "placeholder 'À compléter' left: it would be published as is", code: "content.placeholder"))
+                                                     "« À compléter » est resté : il serait publié tel quel", code: "content.placeholder"))
                     break
                 }
             }
@@ -46,7 +46,7 @@ public struct ContentParser: Sendable {
         func yaml() throws(Diagnostic) -> YAMLValue {
             let t = try text()
             guard let v = try YAMLParser.parse(t, file: path) else {
-                throw .error(SourceLocation(file: path, line: 1, column: 1), "the file is empty", code: "yaml.empty")
+                throw .error(SourceLocation(file: path, line: 1, column: 1), "le fichier est vide", code: "yaml.empty")
             }
             return v
         }
@@ -56,7 +56,7 @@ public struct ContentParser: Sendable {
         func markdown<T: Decodable>(_ type: T.Type) throws(Diagnostic) -> (T, MarkdownDocument) {
             let split = try FrontMatterSplit.split(try text(), file: path)
             guard let fm = try YAMLParser.parse(split.yaml, file: path, lineOffset: split.yamlLineOffset) else {
-                throw .error(SourceLocation(file: path, line: 2, column: 1), "the front matter is empty; it needs at least 'titre'", code: "front-matter.missing-key")
+                throw .error(SourceLocation(file: path, line: 2, column: 1), "l'en-tête YAML est vide ; il lui faut au moins « titre »", code: "front-matter.missing-key")
             }
             let value = try decode(type, fm)
             let doc = MarkdownRenderer.render(split.body, options: MarkdownOptions(allowRawHTML: allowRawHTML, lineOffset: split.bodyLineOffset))
@@ -65,7 +65,7 @@ public struct ContentParser: Sendable {
         func requireSlug(_ id: String) throws(Diagnostic) {
             guard Slug.isValid(id) else {
                 throw .error(SourceLocation(file: path, line: 1, column: 1),
-                             "file name '\(name)' must be a slug (lowercase letters, digits and '-'); rename it '\(Slug.make(id)).\(ext)'", code: "file.bad-name")
+                             "le nom de fichier « \(name) » ne doit contenir que des minuscules sans accent, des chiffres et des « - » ; renommez-le « \(Slug.make(id)).\(ext) »", code: "file.bad-name")
             }
         }
 
@@ -120,7 +120,7 @@ public struct ContentParser: Sendable {
         case ("medias", _, _):
             return .asset(path: rel)
         default:
-            diagnostics.append(.warning(SourceLocation(file: path), "file ignored: Habitat does not know what '\(rel)' is (see 'habitat schema' for where each kind of file goes)", code: "file.ignored"))
+            diagnostics.append(.warning(SourceLocation(file: path), "fichier ignoré : Habitat ne sait pas ce qu'est « \(rel) » (« habitat schema » dit où va chaque sorte de fichier)", code: "file.ignored"))
             return nil
         }
 

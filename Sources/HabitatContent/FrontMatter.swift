@@ -17,14 +17,14 @@ public struct FrontMatterSplit: Sendable {
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         if text.utf8.contains(UInt8(ascii: "\r")) { text = normalizingCRLF(text) }
         if text.allSatisfy(\.isWhitespace) {
-            throw .error(SourceLocation(file: file, line: 1, column: 1), "the file is empty; it needs a front matter between two '---' lines", code: "front-matter.missing")
+            throw .error(SourceLocation(file: file, line: 1, column: 1), "le fichier est vide ; il lui faut un en-tête YAML entre deux lignes « --- »", code: "front-matter.missing")
         }
         let bytes = Array(text.utf8)
         // Line starts, until the closing `---` line is found.
         let firstEnd = bytes.firstIndex(of: newline) ?? bytes.count
         guard isFence(bytes[0..<firstEnd]) else {
             throw .error(SourceLocation(file: file, line: 1, column: 1),
-                         "the file must start with a front matter: a line '---', the YAML keys, then another '---'", code: "front-matter.missing")
+                         "le fichier doit commencer par un en-tête YAML : une ligne « --- », les clés, puis une autre ligne « --- »", code: "front-matter.missing")
         }
         var lineStart = firstEnd + 1
         var lineIndex = 1
@@ -40,7 +40,7 @@ public struct FrontMatterSplit: Sendable {
             lineIndex += 1
         }
         throw .error(SourceLocation(file: file, line: 1, column: 1),
-                     "the front matter is never closed: add a line '---' after the last key", code: "front-matter.unclosed")
+                     "l'en-tête YAML n'est jamais fermé : ajoutez une ligne « --- » après la dernière clé", code: "front-matter.unclosed")
     }
 
     private static let newline = UInt8(ascii: "\n")

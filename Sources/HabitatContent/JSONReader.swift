@@ -13,10 +13,10 @@ public struct JSONReader {
     public static func parse(_ text: String, file: String) throws(Diagnostic) -> YAMLValue {
         var reader = JSONReader(chars: Array(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text), file: file)
         reader.skipSpace()
-        guard reader.i < reader.chars.count else { throw reader.fail("the file is empty", code: "json.empty") }
+        guard reader.i < reader.chars.count else { throw reader.fail("le fichier est vide", code: "json.empty") }
         let value = try reader.parseValue(depth: 0)
         reader.skipSpace()
-        if reader.i < reader.chars.count { throw reader.fail("unexpected text after the end of the JSON value") }
+        if reader.i < reader.chars.count { throw reader.fail("du texte après la fin de la valeur JSON") }
         return value
     }
 
@@ -44,15 +44,15 @@ public struct JSONReader {
     private mutating func expect(_ c: Character, _ what: String) throws(Diagnostic) {
         skipSpace()
         guard i < chars.count, chars[i] == c else {
-            throw fail("expected \(what)" + (i < chars.count ? ", found '\(chars[i])'" : " before the end of the file"))
+            throw fail("attendu \(what)" + (i < chars.count ? ", trouvé « \(chars[i]) »" : " avant la fin du fichier"))
         }
         advance()
     }
 
     private mutating func parseValue(depth: Int) throws(Diagnostic) -> YAMLValue {
         skipSpace()
-        guard depth < 64 else { throw fail("the JSON is nested too deeply") }
-        guard i < chars.count else { throw fail("unexpected end of the file") }
+        guard depth < 64 else { throw fail("le JSON est imbriqué trop profondément") }
+        guard i < chars.count else { throw fail("fin du fichier inattendue") }
         let start = position
         switch chars[i] {
         case "{":
@@ -65,28 +65,28 @@ public struct JSONReader {
                 skipSpace()
                 let keyPos = position
                 guard i < chars.count, chars[i] == "\"" else {
-                    if i < chars.count, chars[i].isNumber { throw fail("a number in JSON is written without spaces or commas: 1012, 10.5") }
-                    throw fail("expected a key in double quotes")
+                    if i < chars.count, chars[i].isNumber { throw fail("un nombre s'écrit en JSON sans espace ni virgule : 1012, 10.5") }
+                    throw fail("attendu une clé entre guillemets droits")
                 }
                 let key = try parseString()
                 if !seen.insert(key).inserted {
-                    throw Diagnostic.error(SourceLocation(file: file, line: keyPos.line, column: keyPos.column), "key '\(key)' is written twice", code: "json.duplicate-key")
+                    throw Diagnostic.error(SourceLocation(file: file, line: keyPos.line, column: keyPos.column), "la clé « \(key) » est écrite deux fois", code: "json.duplicate-key")
                 }
-                try expect(":", "':' after the key")
+                try expect(":", "« : » après la clé")
                 let value = try parseValue(depth: depth + 1)
                 entries.append(.init(key: key, keyPosition: keyPos, value: value))
                 skipSpace()
-                guard i < chars.count else { throw fail("unexpected end of the file: a '}' is missing") }
+                guard i < chars.count else { throw fail("fin du fichier inattendue : il manque une « } »") }
                 if chars[i] == "," {
                     let comma = position
                     advance()
                     skipSpace()
-                    if i < chars.count, chars[i] == "}" { throw failAt(comma, "a comma before '}' is not allowed in JSON") }
+                    if i < chars.count, chars[i] == "}" { throw failAt(comma, "une virgule avant « } » n'est pas permise en JSON") }
                     continue
                 }
                 if chars[i] == "}" { advance(); break }
-                if chars[i].isNumber { throw fail("a number in JSON is written without spaces or commas: 1012, 10.5") }
-                throw fail("expected ',' or '}', found '\(chars[i])'")
+                if chars[i].isNumber { throw fail("un nombre s'écrit en JSON sans espace ni virgule : 1012, 10.5") }
+                throw fail("attendu « , » ou « } », trouvé « \(chars[i]) »")
             }
             mappingCounter += 1
             return .mapping(entries, start, id: mappingCounter)
@@ -98,17 +98,17 @@ public struct JSONReader {
             while true {
                 items.append(try parseValue(depth: depth + 1))
                 skipSpace()
-                guard i < chars.count else { throw fail("unexpected end of the file: a ']' is missing") }
+                guard i < chars.count else { throw fail("fin du fichier inattendue : il manque un « ] »") }
                 if chars[i] == "," {
                     let comma = position
                     advance()
                     skipSpace()
-                    if i < chars.count, chars[i] == "]" { throw failAt(comma, "a comma before ']' is not allowed in JSON") }
+                    if i < chars.count, chars[i] == "]" { throw failAt(comma, "une virgule avant « ] » n'est pas permise en JSON") }
                     continue
                 }
                 if chars[i] == "]" { advance(); break }
-                if chars[i].isNumber { throw fail("a number in JSON is written without spaces or commas: 1012, 10.5") }
-                throw fail("expected ',' or ']', found '\(chars[i])'")
+                if chars[i].isNumber { throw fail("un nombre s'écrit en JSON sans espace ni virgule : 1012, 10.5") }
+                throw fail("attendu « , » ou « ] », trouvé « \(chars[i]) »")
             }
             return .sequence(items, start)
         case "\"":
@@ -121,7 +121,7 @@ public struct JSONReader {
             if word == "true" || word == "false" || word == "null" { return .scalar(word, quoted: false, start) }
             if !word.isEmpty, Double(word) != nil, word.first != "+" { return .scalar(word, quoted: false, start) }
             column = start.column; line = start.line
-            throw fail(word.isEmpty ? "unexpected '\(chars[i])'" : "'\(word)' is not a JSON value (text must be in double quotes)")
+            throw fail(word.isEmpty ? "« \(chars[i]) » inattendu" : "« \(word) » n'est pas une valeur JSON (un texte s'écrit entre guillemets droits)")
         }
     }
 
@@ -129,13 +129,13 @@ public struct JSONReader {
         advance()
         var out = ""
         while true {
-            guard i < chars.count else { throw fail("a string is never closed") }
+            guard i < chars.count else { throw fail("un texte entre guillemets n'est jamais fermé") }
             let c = chars[i]
             if c == "\"" { advance(); return out }
-            if c == "\n" || c == "\r\n" { throw fail("a line break inside a string; write \\n") }
+            if c == "\n" || c == "\r\n" { throw fail("un retour à la ligne dans un texte ; écrivez \\n") }
             if c == "\\" {
                 advance()
-                guard i < chars.count else { throw fail("a string is never closed") }
+                guard i < chars.count else { throw fail("un texte entre guillemets n'est jamais fermé") }
                 switch chars[i] {
                 case "\"": out.append("\"")
                 case "\\": out.append("\\")
@@ -149,12 +149,12 @@ public struct JSONReader {
                     var hex = ""
                     for _ in 0..<4 {
                         advance()
-                        guard i < chars.count, chars[i].isHexDigit else { throw fail("\\u needs four hexadecimal digits") }
+                        guard i < chars.count, chars[i].isHexDigit else { throw fail("\\u demande quatre chiffres hexadécimaux") }
                         hex.append(chars[i])
                     }
                     if let v = UInt32(hex, radix: 16), let s = Unicode.Scalar(v) { out.unicodeScalars.append(s) } else { out.append("\u{FFFD}") }
                 default:
-                    throw fail("unknown escape '\\\(chars[i])'")
+                    throw fail("échappement inconnu « \\\(chars[i]) »")
                 }
                 advance()
                 continue

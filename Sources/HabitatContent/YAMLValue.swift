@@ -31,10 +31,10 @@ public indirect enum YAMLValue: Sendable {
     public var kindName: String {
         switch self {
         case .scalar(let s, let quoted, _):
-            if !quoted, s.isEmpty || s == "~" || s == "null" { return "nothing" }
-            return "text '\(s.count > 40 ? String(s.prefix(40)) + "…" : s)'"
-        case .mapping: return "a mapping (key: value lines)"
-        case .sequence: return "a list"
+            if !quoted, s.isEmpty || s == "~" || s == "null" { return "rien" }
+            return "le texte « \(s.count > 40 ? String(s.prefix(40)) + "…" : s) »"
+        case .mapping: return "un ensemble de lignes « clé: valeur »"
+        case .sequence: return "une liste"
         }
     }
 
@@ -55,7 +55,7 @@ public enum YAMLParser {
     public static func parse(_ text: String, file: String, lineOffset: Int = 0) throws(Diagnostic) -> YAMLValue? {
         // Aliases are refused before Yams expands them (an "alias bomb" grows exponentially).
         if let (line, column) = firstAlias(in: text) {
-            throw .error(SourceLocation(file: file, line: line + lineOffset, column: column), "YAML aliases (*name) are not supported", code: "yaml.alias")
+            throw .error(SourceLocation(file: file, line: line + lineOffset, column: column), "les alias YAML (*nom) ne sont pas acceptés", code: "yaml.alias")
         }
         let node: Node?
         do {
@@ -66,7 +66,7 @@ public enum YAMLParser {
         } catch let error as YamlError {
             throw diagnostic(for: error, text: text, file: file, lineOffset: lineOffset)
         } catch {
-            throw .error(SourceLocation(file: file, line: lineOffset + 1, column: 1), "cannot read YAML: \(error)", code: "yaml.syntax")
+            throw .error(SourceLocation(file: file, line: lineOffset + 1, column: 1), "YAML illisible : \(error)", code: "yaml.syntax")
         }
         guard let node else { return nil }
         var counter = 0
@@ -87,12 +87,12 @@ public enum YAMLParser {
             var seen: [String: YAMLValue.Position] = [:]
             for (k, v) in map {
                 guard case .scalar(let keyScalar) = k else {
-                    throw .error(SourceLocation(file: file, line: pos.line, column: pos.column), "a key must be a plain word", code: "yaml.bad-key")
+                    throw .error(SourceLocation(file: file, line: pos.line, column: pos.column), "une clé doit être un simple mot", code: "yaml.bad-key")
                 }
                 let kp = YAMLValue.Position(line: (k.mark?.line ?? 1) + lineOffset, column: k.mark?.column ?? 1)
                 if let first = seen[keyScalar.string] {
                     throw .error(SourceLocation(file: file, line: kp.line, column: kp.column),
-                                 "key '\(keyScalar.string)' is written twice (first at line \(first.line))", code: "yaml.duplicate-key")
+                                 "la clé « \(keyScalar.string) » est écrite deux fois (la première à la ligne \(first.line))", code: "yaml.duplicate-key")
                 }
                 seen[keyScalar.string] = kp
                 entries.append(.init(key: keyScalar.string, keyPosition: kp, value: try convert(v, file: file, lineOffset: lineOffset, counter: &counter)))
@@ -100,7 +100,7 @@ public enum YAMLParser {
             counter += 1
             return .mapping(entries, pos, id: counter)
         case .alias:
-            throw .error(SourceLocation(file: file, line: pos.line, column: pos.column), "YAML aliases (*name) are not supported", code: "yaml.alias")
+            throw .error(SourceLocation(file: file, line: pos.line, column: pos.column), "les alias YAML (*nom) ne sont pas acceptés", code: "yaml.alias")
         }
     }
 
@@ -112,16 +112,16 @@ public enum YAMLParser {
             // A quote left open swallows the following lines; libyaml notices much later.
             if let (line, column) = unclosedQuote(lines, before: mark.line) {
                 return .error(SourceLocation(file: file, line: line + lineOffset, column: column),
-                              "invalid YAML: the quote opened here is not closed on its line; add the closing '\"'", code: "yaml.syntax")
+                              "YAML invalide : le guillemet ouvert ici n'est pas fermé sur sa ligne ; ajoutez le « \" » fermant", code: "yaml.syntax")
             }
             if mark.line >= 1, mark.line <= lines.count, lines[mark.line - 1].hasPrefix("\t") || (mark.line >= 2 && lines[mark.line - 2].hasPrefix("\t") && problem.contains("tab")) {
-                return .error(SourceLocation(file: file, line: mark.line + lineOffset, column: 1), "invalid YAML: a tab is used for indentation; indent with spaces", code: "yaml.syntax")
+                return .error(SourceLocation(file: file, line: mark.line + lineOffset, column: 1), "YAML invalide : une tabulation sert d'indentation ; indentez avec des espaces", code: "yaml.syntax")
             }
             if let tabLine = lines.firstIndex(where: { $0.hasPrefix("\t") }), tabLine + 1 <= mark.line {
-                return .error(SourceLocation(file: file, line: tabLine + 1 + lineOffset, column: 1), "invalid YAML: a tab is used for indentation; indent with spaces", code: "yaml.syntax")
+                return .error(SourceLocation(file: file, line: tabLine + 1 + lineOffset, column: 1), "YAML invalide : une tabulation sert d'indentation ; indentez avec des espaces", code: "yaml.syntax")
             }
-            var message = "invalid YAML: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
+            var message = "YAML invalide : \(french(problem))"
+            if let context { message += " (\(french(context.text)) à la ligne \(context.mark.line + lineOffset))" }
             message += hint(for: problem)
             return .error(at(mark), message, code: "yaml.syntax")
         case .duplicatedKeysInMapping(let duplicates, let context):
@@ -133,16 +133,16 @@ public enum YAMLParser {
                     guard trimmed.hasPrefix(key + ":") || trimmed.hasPrefix("\"" + key + "\":") else { continue }
                     if let f = first {
                         return .error(SourceLocation(file: file, line: i + 1 + lineOffset, column: l.count - trimmed.count + 1),
-                                      "key '\(key)' is written twice (first at line \(f + lineOffset))", code: "yaml.duplicate-key")
+                                      "la clé « \(key) » est écrite deux fois (la première à la ligne \(f + lineOffset))", code: "yaml.duplicate-key")
                     }
                     first = i + 1
                 }
             }
-            return .error(at(context.mark), "duplicate keys: \(duplicates.joined(separator: ", "))", code: "yaml.duplicate-key")
+            return .error(at(context.mark), "clés écrites deux fois : \(duplicates.joined(separator: ", "))", code: "yaml.duplicate-key")
         case .reader(let problem, _, _, _):
-            return .error(SourceLocation(file: file, line: lineOffset + 1, column: 1), "cannot read the file: \(problem)", code: "yaml.encoding")
+            return .error(SourceLocation(file: file, line: lineOffset + 1, column: 1), "fichier illisible : \(problem)", code: "yaml.encoding")
         default:
-            return .error(SourceLocation(file: file, line: lineOffset + 1, column: 1), "invalid YAML: \(error)", code: "yaml.syntax")
+            return .error(SourceLocation(file: file, line: lineOffset + 1, column: 1), "YAML invalide : \(error)", code: "yaml.syntax")
         }
     }
 
@@ -211,18 +211,49 @@ public enum YAMLParser {
         return nil
     }
 
+    /// libyaml's messages in French, for the common ones; others are kept as libyaml wrote them.
+    private static func french(_ problem: String) -> String {
+        let known: [(String, String)] = [
+            ("mapping values are not allowed in this context", "un « : » n'est pas permis à cet endroit"),
+            ("found character that cannot start any token", "caractère qui ne peut pas commencer une valeur"),
+            ("could not find expected ':'", "« : » attendu"),
+            ("did not find expected '-' indicator", "« - » attendu"),
+            ("did not find expected key", "clé attendue"),
+            ("did not find expected ',' or '}'", "« , » ou « } » attendu"),
+            ("did not find expected ',' or ']'", "« , » ou « ] » attendu"),
+            ("did not find expected node content", "valeur attendue"),
+            ("found unexpected end of stream", "fin du fichier inattendue"),
+            ("found unknown escape character", "séquence d'échappement inconnue"),
+            ("found a tab character that violates indentation", "une tabulation casse l'indentation"),
+            ("found undefined tag handle", "étiquette YAML inconnue"),
+            ("while scanning a simple key", "en lisant une clé"),
+            ("while scanning a quoted scalar", "en lisant un texte entre guillemets"),
+            ("while parsing a block mapping", "en lisant un ensemble de clés"),
+            ("while parsing a block collection", "en lisant une liste"),
+            ("while parsing a flow mapping", "en lisant un ensemble {…}"),
+            ("while parsing a flow sequence", "en lisant une liste […]"),
+            ("while scanning a block scalar", "en lisant un texte sur plusieurs lignes"),
+            ("while scanning an anchor", "en lisant une ancre"),
+            ("while scanning an alias", "en lisant un alias"),
+            ("while scanning a tag", "en lisant une étiquette"),
+            ("while parsing a node", "en lisant une valeur"),
+        ]
+        for (english, french) in known where problem.hasPrefix(english) { return french + problem.dropFirst(english.count) }
+        return problem
+    }
+
     private static func hint(for problem: String) -> String {
         if problem.contains("mapping values are not allowed") {
-            return "; a value containing ': ' must be put in double quotes"
+            return " ; une valeur qui contient « : » doit être mise entre guillemets droits \"…\""
         }
         if problem.contains("found character that cannot start any token") {
-            return "; a value starting with a special character (@, `, %) must be put in double quotes"
+            return " ; une valeur qui commence par un caractère spécial (@, `, %) doit être mise entre guillemets droits \"…\""
         }
         if problem.contains("could not find expected ':'") {
-            return "; each line of a mapping needs 'key: value'"
+            return " ; chaque ligne doit avoir la forme « clé: valeur »"
         }
         if problem.contains("did not find expected '-' indicator") || problem.contains("did not find expected key") {
-            return "; check the indentation of this line: it must line up with the key above"
+            return " ; vérifiez l'indentation de cette ligne : elle doit être alignée sur la clé au-dessus"
         }
         return ""
     }

@@ -27,6 +27,9 @@ public enum Severity: String, Sendable, Hashable, Comparable {
     case warning
 
     public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
+
+    /// The word staff read: `erreur`, `avertissement`.
+    public var label: String { self == .error ? "erreur" : "avertissement" }
 }
 
 /// A message about user input, with its position and a stable code (`front-matter.unknown-key`).
@@ -51,10 +54,14 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
         Diagnostic(.warning, at: location, message, code: code)
     }
 
-    /// `path:line:col: error: message [code]`, the form compilers use.
+    /// `path:line:col: erreur : message [code]`, the form compilers use, in French with its typography.
     public var description: String {
-        "\(location): \(severity.rawValue): \(message) [\(code)]"
+        "\(location): \(severity.label)\u{00A0}: \(text) [\(code)]"
     }
+
+    /// The message with French typography (no-break spaces before `: ; ! ?` and inside « »);
+    /// what is inside « » is left as written, so a quoted key or value can be copied back.
+    public var text: String { French.diagnosticTypography(message) }
 
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
         (a.location, a.severity, a.code, a.message) < (b.location, b.severity, b.code, b.message)
@@ -119,9 +126,9 @@ public func editDistance(_ a: String, _ b: String) -> Int {
 }
 
 extension String {
-    /// ` (did you mean 'x'?)` or nothing.
+    /// ` (vouliez-vous dire « x » ?)` or nothing.
     public static func didYouMean(_ name: String, among candidates: some Sequence<String>) -> String {
         guard let s = suggestion(for: name, among: candidates) else { return "" }
-        return " (did you mean '\(s)'?)"
+        return " (vouliez-vous dire « \(s) » ?)"
     }
 }

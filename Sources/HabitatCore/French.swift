@@ -95,6 +95,23 @@ public enum French {
         return out
     }
 
+    /// `typography` for diagnostics: what is inside « » (a key, a value, a YAML line to copy back)
+    /// is kept as written; only the guillemets get their no-break spaces.
+    public static func diagnosticTypography(_ text: String) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "«") {
+            guard let close = rest[open...].firstIndex(of: "»") else { break }
+            out += typography(String(rest[..<open]))
+            var inner = rest[rest.index(after: open)..<close]
+            while inner.first == " " { inner.removeFirst() }
+            while inner.last == " " { inner.removeLast() }
+            out += "«" + noBreakSpace + inner + noBreakSpace + "»"
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + typography(String(rest))
+    }
+
     private static func group(_ digits: String) -> String {
         guard digits.count > 3 else { return digits }
         var out: [Character] = []
@@ -175,7 +192,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let day = CalendarDay(iso: text) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                debugDescription: "'\(text)' is not a date; expected YYYY-MM-DD (e.g. 2026-11-23)"))
+                debugDescription: "« \(text) » n'est pas une date ; attendu AAAA-MM-JJ (par exemple 2026-11-23)"))
         }
         self = day
     }

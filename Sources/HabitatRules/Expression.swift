@@ -59,7 +59,7 @@ public struct RuleParser {
         parser.tokens = try tokenize(source)
         let expr = try parser.expression()
         guard case .end = parser.current.0 else {
-            throw RuleError("unexpected \(describe(parser.current.0)) after a complete expression", at: parser.current.1)
+            throw RuleError("\(describe(parser.current.0)) inattendu après une expression complète", at: parser.current.1)
         }
         return expr
     }
@@ -80,7 +80,7 @@ public struct RuleParser {
                     if chars[i] != "_" { s.append(chars[i]) }
                     i += 1
                 }
-                guard let v = Double(s) else { throw RuleError("'\(s)' is not a number", at: start) }
+                guard let v = Double(s) else { throw RuleError("« \(s) » n'est pas un nombre", at: start) }
                 out.append((.number(v), start))
             } else if c.isLetter || c == "_" {
                 var s = ""
@@ -90,7 +90,7 @@ public struct RuleParser {
                 i += 1
                 var s = ""
                 while i < chars.count, chars[i] != c { s.append(chars[i]); i += 1 }
-                guard i < chars.count else { throw RuleError("text started with \(c) is never closed", at: start) }
+                guard i < chars.count else { throw RuleError("un texte commencé par \(c) n'est jamais fermé", at: start) }
                 i += 1
                 out.append((.text(s), start))
             } else {
@@ -100,7 +100,7 @@ public struct RuleParser {
                 } else if "+-*/()<>=,%[]".contains(c) {
                     out.append((.symbol(String(c)), start)); i += 1
                 } else {
-                    throw RuleError("unexpected character '\(c)'", at: start)
+                    throw RuleError("caractère inattendu « \(c) »", at: start)
                 }
             }
         }
@@ -110,11 +110,11 @@ public struct RuleParser {
 
     static func describe(_ t: Token) -> String {
         switch t {
-        case .number(let v): return "number \(v)"
-        case .text(let s): return "text '\(s)'"
-        case .word(let w): return "'\(w)'"
-        case .symbol(let s): return "'\(s)'"
-        case .end: return "end of the rule"
+        case .number(let v): return "le nombre \(v)"
+        case .text(let s): return "le texte « \(s) »"
+        case .word(let w): return "« \(w) »"
+        case .symbol(let s): return "« \(s) »"
+        case .end: return "la fin de la règle"
         }
     }
 
@@ -132,16 +132,16 @@ public struct RuleParser {
     }
 
     private mutating func expect(symbol: String) throws(RuleError) {
-        guard accept(symbol: symbol) else { throw RuleError("expected '\(symbol)', found \(Self.describe(current.0))", at: current.1) }
+        guard accept(symbol: symbol) else { throw RuleError("attendu « \(symbol) », trouvé \(Self.describe(current.0))", at: current.1) }
     }
 
     private mutating func expression() throws(RuleError) -> Expr {
         let at = current.1
         if accept(word: "si") {
             let condition = try expression()
-            guard accept(word: "alors") else { throw RuleError("expected 'alors' after the condition of 'si', found \(Self.describe(current.0))", at: current.1) }
+            guard accept(word: "alors") else { throw RuleError("attendu « alors » après la condition de « si », trouvé \(Self.describe(current.0))", at: current.1) }
             let then = try expression()
-            guard accept(word: "sinon") else { throw RuleError("expected 'sinon' (every 'si … alors …' needs a 'sinon'), found \(Self.describe(current.0))", at: current.1) }
+            guard accept(word: "sinon") else { throw RuleError("attendu « sinon » (chaque « si … alors … » a besoin d'un « sinon »), trouvé \(Self.describe(current.0))", at: current.1) }
             let otherwise = try expression()
             return .conditional(condition, then, otherwise, at: at)
         }
@@ -218,7 +218,7 @@ public struct RuleParser {
         case .word("vrai"): advance(); return .bool(true, at: at)
         case .word("faux"): advance(); return .bool(false, at: at)
         case .word(let w) where Self.keywords.contains(w):
-            throw RuleError("'\(w)' cannot start a value here", at: at)
+            throw RuleError("« \(w) » ne peut pas commencer une valeur ici", at: at)
         case .word(let w):
             advance()
             if accept(symbol: "(") {
@@ -244,7 +244,7 @@ public struct RuleParser {
             }
             return .list(items, at: at)
         default:
-            throw RuleError("expected a value, found \(Self.describe(token))", at: at)
+            throw RuleError("attendu une valeur, trouvé \(Self.describe(token))", at: at)
         }
     }
 }

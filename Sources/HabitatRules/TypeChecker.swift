@@ -7,6 +7,15 @@ public enum RuleType: String, Sendable, Hashable, CustomStringConvertible {
     case textList = "liste de textes"
 
     public var description: String { rawValue }
+
+    /// With its article, for messages: `un nombre`, `une liste de textes`.
+    public var withArticle: String {
+        switch self {
+        case .number, .text: return "un " + rawValue
+        case .bool: return "un booléen (vrai ou faux)"
+        case .numberList, .textList: return "une " + rawValue
+        }
+    }
 }
 
 /// A barème a rule can read: its columns and the number of persons it covers.
@@ -34,84 +43,84 @@ public struct TypeChecker: Sendable {
             guard let t = names[name] else {
                 var known = Array(names.keys).sorted()
                 known.removeAll { $0.hasPrefix("_") }
-                throw RuleError("unknown name '\(name)'" + Self.hint(name, known), at: at)
+                throw RuleError("nom inconnu « \(name) »" + Self.hint(name, known), at: at)
             }
             return t
         case .list(let items, let at):
-            guard let first = items.first else { throw RuleError("an empty list [] has no use in a rule", at: at) }
+            guard let first = items.first else { throw RuleError("une liste vide [] ne sert à rien dans une règle", at: at) }
             let t = try check(first)
             for item in items.dropFirst() where try check(item) != t {
-                throw RuleError("a list mixes \(t) and \(try check(item))", at: item.offset)
+                throw RuleError("une liste mélange \(t.withArticle) et \(try check(item).withArticle)", at: item.offset)
             }
             switch t {
             case .number: return .numberList
             case .text: return .textList
-            default: throw RuleError("a list can hold numbers or texts, not \(t)", at: at)
+            default: throw RuleError("une liste contient des nombres ou des textes, pas \(t.withArticle)", at: at)
             }
         case .unary(let op, let x, let at):
             let t = try check(x)
-            if op == "non" { try expect(t, .bool, "'non'", at: at); return .bool }
-            try expect(t, .number, "'-'", at: at)
+            if op == "non" { try expect(t, .bool, "« non »", at: at); return .bool }
+            try expect(t, .number, "« - »", at: at)
             return .number
         case .percent(let x, let at):
-            try expect(try check(x), .number, "'%'", at: at)
+            try expect(try check(x), .number, "« % »", at: at)
             return .number
         case .binary(let op, let a, let b, let at):
             let ta = try check(a), tb = try check(b)
             switch op {
             case "+", "-", "*", "/":
-                try expect(ta, .number, "'\(op)'", at: a.offset)
-                try expect(tb, .number, "'\(op)'", at: b.offset)
+                try expect(ta, .number, "« \(op) »", at: a.offset)
+                try expect(tb, .number, "« \(op) »", at: b.offset)
                 return .number
             case "<", "<=", ">", ">=":
-                try expect(ta, .number, "'\(op)'", at: a.offset)
-                try expect(tb, .number, "'\(op)'", at: b.offset)
+                try expect(ta, .number, "« \(op) »", at: a.offset)
+                try expect(tb, .number, "« \(op) »", at: b.offset)
                 return .bool
             case "=", "!=":
-                guard ta == tb else { throw RuleError("'\(op)' compares \(ta) with \(tb)", at: at) }
+                guard ta == tb else { throw RuleError("« \(op) » compare \(ta.withArticle) à \(tb.withArticle)", at: at) }
                 return .bool
             case "et", "ou":
-                try expect(ta, .bool, "'\(op)'", at: a.offset)
-                try expect(tb, .bool, "'\(op)'", at: b.offset)
+                try expect(ta, .bool, "« \(op) »", at: a.offset)
+                try expect(tb, .bool, "« \(op) »", at: b.offset)
                 return .bool
             case "dans":
                 let ok = (ta == .text && tb == .textList) || (ta == .number && tb == .numberList)
-                guard ok else { throw RuleError("'dans' needs a value and a list of the same kind, found \(ta) and \(tb)", at: at) }
+                guard ok else { throw RuleError("« dans » demande une valeur et une liste de même sorte, trouvé \(ta.withArticle) et \(tb.withArticle)", at: at) }
                 return .bool
             default:
-                throw RuleError("unknown operator '\(op)'", at: at)
+                throw RuleError("opérateur inconnu « \(op) »", at: at)
             }
         case .conditional(let c, let a, let b, let at):
-            try expect(try check(c), .bool, "the condition of 'si'", at: c.offset)
+            try expect(try check(c), .bool, "la condition de « si »", at: c.offset)
             let ta = try check(a), tb = try check(b)
-            guard ta == tb else { throw RuleError("'alors' gives \(ta) but 'sinon' gives \(tb)", at: at) }
+            guard ta == tb else { throw RuleError("« alors » donne \(ta.withArticle) mais « sinon » donne \(tb.withArticle)", at: at) }
             return ta
         case .call(let name, let args, let at):
             switch name {
             case "min", "max":
-                guard args.count >= 2 else { throw RuleError("\(name)() needs at least two values", at: at) }
+                guard args.count >= 2 else { throw RuleError("\(name)() demande au moins deux valeurs", at: at) }
                 for a in args { try expect(try check(a), .number, "\(name)()", at: a.offset) }
                 return .number
             case "arrondi":
-                guard args.count == 1 else { throw RuleError("arrondi() takes one value", at: at) }
+                guard args.count == 1 else { throw RuleError("arrondi() prend une seule valeur", at: at) }
                 try expect(try check(args[0]), .number, "arrondi()", at: args[0].offset)
                 return .number
             case "bareme":
-                guard args.count == 3 else { throw RuleError("bareme() takes three values: bareme('id', 'colonne', personnes)", at: at) }
-                guard case .text(let id, let idAt) = args[0] else { throw RuleError("the barème id must be written as text: bareme('anah-2025', …)", at: args[0].offset) }
-                guard case .text(let column, let colAt) = args[1] else { throw RuleError("the column must be written as text: bareme(…, 'tres_modeste', …)", at: args[1].offset) }
-                guard let shape = baremes[id] else { throw RuleError("unknown barème '\(id)'" + Self.hint(id, baremes.keys.sorted()), at: idAt) }
-                guard shape.columns.contains(column) else { throw RuleError("barème '\(id)' has no column '\(column)'" + Self.hint(column, shape.columns.sorted()), at: colAt) }
+                guard args.count == 3 else { throw RuleError("bareme() prend trois valeurs : bareme('id', 'colonne', personnes)", at: at) }
+                guard case .text(let id, let idAt) = args[0] else { throw RuleError("l'identifiant du barème s'écrit comme un texte : bareme('anah-2025', …)", at: args[0].offset) }
+                guard case .text(let column, let colAt) = args[1] else { throw RuleError("la colonne s'écrit comme un texte : bareme(…, 'tres_modeste', …)", at: args[1].offset) }
+                guard let shape = baremes[id] else { throw RuleError("barème inconnu « \(id) »" + Self.hint(id, baremes.keys.sorted()), at: idAt) }
+                guard shape.columns.contains(column) else { throw RuleError("le barème « \(id) » n'a pas de colonne « \(column) »" + Self.hint(column, shape.columns.sorted()), at: colAt) }
                 try expect(try check(args[2]), .number, "bareme()", at: args[2].offset)
                 return .number
             default:
-                throw RuleError("unknown function '\(name)' (known: min, max, arrondi, bareme)", at: at)
+                throw RuleError("fonction inconnue « \(name) » (fonctions connues : min, max, arrondi, bareme)", at: at)
             }
         }
     }
 
     private func expect(_ got: RuleType, _ wanted: RuleType, _ what: String, at: Int) throws(RuleError) {
-        guard got == wanted else { throw RuleError("\(what) needs a \(wanted), found a \(got)", at: at) }
+        guard got == wanted else { throw RuleError("\(what) demande \(wanted.withArticle), trouvé \(got.withArticle)", at: at) }
     }
 
     static func hint(_ name: String, _ known: [String]) -> String {
@@ -120,7 +129,7 @@ public struct TypeChecker: Sendable {
             let d = distance(name, k)
             if d <= max(2, name.count / 3), d < name.count, best == nil || d < best!.1 { best = (k, d) }
         }
-        return best.map { " (did you mean '\($0.0)'?)" } ?? ""
+        return best.map { " (vouliez-vous dire « \($0.0) » ?)" } ?? ""
     }
 
     static func distance(_ a: String, _ b: String) -> Int {

@@ -67,7 +67,7 @@ public enum SiteBuilder {
         let display = options.contentDir.hasSuffix("/") ? options.contentDir : options.contentDir + "/"
 
         guard FileSystem.isDirectory(options.contentDir) else {
-            report.diagnostics = [.error(SourceLocation(file: options.contentDir), "content folder not found", code: "site.missing-content")]
+            report.diagnostics = [.error(SourceLocation(file: options.contentDir), "dossier de contenu introuvable", code: "site.missing-content")]
             return report
         }
         let siteAllowsRaw = rawHTMLAllowed(options.contentDir)
@@ -128,10 +128,10 @@ public enum SiteBuilder {
         report.pagesRendered = toRender.count
         for name in missing.sorted() {
             if name.hasPrefix("template:") {
-                diagnostics.append(.error(SourceLocation(file: options.themeDir + "/templates"), "missing template '\(name.dropFirst(9)).mustache'", code: "template.missing"))
+                diagnostics.append(.error(SourceLocation(file: options.themeDir + "/templates"), "gabarit « \(name.dropFirst(9)).mustache » absent", code: "template.missing"))
             } else {
                 let at = theme.locate(variable: name) ?? SourceLocation(file: options.themeDir + "/templates")
-                diagnostics.append(.error(at, "unknown variable '\(name)' in a template", code: "template.unknown-variable"))
+                diagnostics.append(.error(at, "variable « \(name) » inconnue dans un gabarit", code: "template.unknown-variable"))
             }
         }
         report.stageTimes.append(("rendu", clock.lap()))

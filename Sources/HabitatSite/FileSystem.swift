@@ -86,7 +86,7 @@ public enum FileSystem {
         let parent = dirname(path)
         if !parent.isEmpty, parent != path { try makeDirectories(parent) }
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw SiteError.io("cannot create directory \(path): \(String(cString: strerror(errno)))")
+            throw SiteError.io("impossible de créer le dossier \(path) : \(String(cString: strerror(errno)))")
         }
     }
 
@@ -94,24 +94,24 @@ public enum FileSystem {
     /// yet. Safe from several threads at once (`EEXIST` is success).
     public static func createDirectories(_ path: String) throws {
         if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
-        guard errno == ENOENT else { throw SiteError.io("cannot create directory \(path): \(String(cString: strerror(errno)))") }
+        guard errno == ENOENT else { throw SiteError.io("impossible de créer le dossier \(path) : \(String(cString: strerror(errno)))") }
         let parent = dirname(path)
-        guard !parent.isEmpty, parent != path else { throw SiteError.io("cannot create directory \(path): \(String(cString: strerror(errno)))") }
+        guard !parent.isEmpty, parent != path else { throw SiteError.io("impossible de créer le dossier \(path) : \(String(cString: strerror(errno)))") }
         try createDirectories(parent)
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw SiteError.io("cannot create directory \(path): \(String(cString: strerror(errno)))")
+            throw SiteError.io("impossible de créer le dossier \(path) : \(String(cString: strerror(errno)))")
         }
     }
 
     public static func write(_ bytes: some Collection<UInt8>, to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw SiteError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw SiteError.io("impossible d'écrire \(path) : \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         let array = Array(bytes)
         var offset = 0
         while offset < array.count {
             let n = array.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n <= 0 { throw SiteError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
+            if n <= 0 { throw SiteError.io("impossible d'écrire \(path) : \(String(cString: strerror(errno)))") }
             offset += n
         }
     }

@@ -28,7 +28,7 @@ public enum ParseStage {
                             }
                         } else {
                             out.append((i, ParsedFile(path: display, relativePath: rel, item: nil,
-                                                      diagnostics: [.error(SourceLocation(file: display), "cannot read the file", code: "file.unreadable")],
+                                                      diagnostics: [.error(SourceLocation(file: display), "fichier illisible", code: "file.unreadable")],
                                                       contentHash: 0)))
                         }
                         i += chunks

@@ -24,7 +24,7 @@ extension Resolver {
             checkHeadings(d.doc, file: d.file)
             for link in d.doc.links {
                 if link.isImage && !link.hasText {
-                    error(d.file, link.line, link.column, "image without a text alternative: write ![what the image shows](\(link.destination))", code: "content.image-alt")
+                    error(d.file, link.line, link.column, "image sans texte de remplacement : écrivez ![ce que montre l'image](\(link.destination))", code: "content.image-alt")
                 }
                 checkLink(link, file: d.file, pageURL: d.url, urls: urls, anchors: anchors)
             }
@@ -34,7 +34,7 @@ extension Resolver {
         for id in index.planOrder { contentPages.insert("/plans/\(id)/"); contentPages.formUnion(index.plans[id]!.fiches.map(\.url)) }
         for (url, target) in PageJob.aliases(index) where urls.pages.contains(url) && !contentPages.contains(url) {
             let owner = aliasOwner(url)
-            error(owner?.0 ?? "Content", owner?.1 ?? 1, owner?.2 ?? 1, "alias \(url) would replace the page the portal generates at that address (it points to \(target))", code: "url.duplicate")
+            error(owner?.0 ?? "Content", owner?.1 ?? 1, owner?.2 ?? 1, "l'alias \(url) remplacerait la page que le portail produit à cette adresse (il mène à \(target))", code: "url.duplicate")
         }
     }
 
@@ -64,32 +64,32 @@ extension Resolver {
         if let q = path.firstIndex(of: "?") { path = String(path[..<q]) }
         if path.isEmpty {
             if let fragment, !(anchors[pageURL]?.contains(fragment) ?? true) {
-                error(file, link.line, link.column, "no heading with the anchor #\(fragment) on this page" + String.didYouMean(fragment, among: (anchors[pageURL] ?? []).sorted()), code: "link.broken-anchor")
+                error(file, link.line, link.column, "aucun titre n'a l'ancre #\(fragment) sur cette page" + String.didYouMean(fragment, among: (anchors[pageURL] ?? []).sorted()), code: "link.broken-anchor")
             }
             return
         }
         guard path.hasPrefix("/") else {
-            warning(file, link.line, link.column, "link '\(dest)' is relative: write the full path from the site root, like /aides/", code: "link.relative")
+            warning(file, link.line, link.column, "le lien « \(dest) » est relatif : écrivez le chemin complet depuis la racine du site, comme /aides/", code: "link.relative")
             return
         }
         let asPage = path.hasSuffix("/") ? path : path + "/"
         if urls.pages.contains(asPage) {
             if let fragment, let known = anchors[asPage], !known.contains(fragment) {
-                error(file, link.line, link.column, "page \(asPage) has no heading with the anchor #\(fragment)" + String.didYouMean(fragment, among: known.sorted()), code: "link.broken-anchor")
+                error(file, link.line, link.column, "la page \(asPage) n'a aucun titre avec l'ancre #\(fragment)" + String.didYouMean(fragment, among: known.sorted()), code: "link.broken-anchor")
             }
             return
         }
         if urls.files.contains(path) { return }
-        error(file, link.line, link.column, "broken link: no page at \(path)" + String.didYouMean(asPage, among: urls.pages.sorted()), code: "link.broken")
+        error(file, link.line, link.column, "lien cassé : aucune page à l'adresse \(path)" + String.didYouMean(asPage, among: urls.pages.sorted()), code: "link.broken")
     }
 
     mutating func checkHeadings(_ doc: MarkdownDocument, file: String) {
         var previous = 1
         for h in doc.headings {
             if h.level == 1 {
-                warning(file, h.line, h.column, "a level-1 heading ('# \(h.text)') in the text: the page title is the only one; use '##'", code: "content.heading-order")
+                warning(file, h.line, h.column, "un titre de niveau 1 (« # \(h.text) ») dans le texte : le titre de la page est le seul ; utilisez « ## »", code: "content.heading-order")
             } else if h.level > previous + 1 {
-                warning(file, h.line, h.column, "heading level \(h.level) after level \(previous): do not skip levels (use \(String(repeating: "#", count: previous + 1)))", code: "content.heading-order")
+                warning(file, h.line, h.column, "titre de niveau \(h.level) après un niveau \(previous) : ne sautez pas de niveau (utilisez « \(String(repeating: "#", count: previous + 1)) »)", code: "content.heading-order")
             }
             previous = h.level
         }

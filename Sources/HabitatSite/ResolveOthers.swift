@@ -10,7 +10,7 @@ extension Resolver {
             if t.value != "france", index.territories[t.value] == nil, isBroken("territoires/\(t.value).yaml") {
                 scope = nil
             } else if t.value != "france", index.territories[t.value] == nil {
-                error(path, t.line, t.column, "unknown territory '\(t.value)'" + String.didYouMean(t.value, among: index.territoryOrder + ["france"]), code: "ref.unknown-territory")
+                error(path, t.line, t.column, "territoire inconnu « \(t.value) »" + String.didYouMean(t.value, among: index.territoryOrder + ["france"]), code: "ref.unknown-territory")
             } else if let p = aid.perimetre {
                 scope = evaluate(p, territory: t.value, file: path)
             } else if t.value != "france" {
@@ -20,10 +20,10 @@ extension Resolver {
                 if let plan = index.plans[p.value] {
                     let numeros = plan.fiches.map(\.numero)
                     for f in aid.fiches ?? [] where !numeros.contains(f.value) {
-                        error(path, f.line, f.column, "no fiche '\(f.value)' in \(p.value)" + String.didYouMean(f.value, among: numeros), code: "ref.unknown-fiche")
+                        error(path, f.line, f.column, "aucune fiche « \(f.value) » dans \(p.value)" + String.didYouMean(f.value, among: numeros), code: "ref.unknown-fiche")
                     }
                 } else if !isBroken("plans/\(p.value)/plan.md") {
-                    error(path, p.line, p.column, "unknown plan '\(p.value)'" + String.didYouMean(p.value, among: index.planOrder), code: "ref.unknown-plan")
+                    error(path, p.line, p.column, "plan inconnu « \(p.value) »" + String.didYouMean(p.value, among: index.planOrder), code: "ref.unknown-plan")
                 }
             }
             index.aids[id] = Aid(id: id, data: aid, body: body, path: path, scopeCommunes: scope)
@@ -33,7 +33,7 @@ extension Resolver {
         for planId in index.planOrder {
             for fiche in index.plans[planId]!.fiches {
                 for a in fiche.data.aides ?? [] where index.aids[a.value] == nil && !isBroken("aides/\(a.value).md") {
-                    error(fiche.path, a.line, a.column, "unknown aid '\(a.value)'" + String.didYouMean(a.value, among: index.aidOrder), code: "ref.unknown-aid")
+                    error(fiche.path, a.line, a.column, "aide inconnue « \(a.value) »" + String.didYouMean(a.value, among: index.aidOrder), code: "ref.unknown-aid")
                 }
             }
         }
@@ -44,12 +44,12 @@ extension Resolver {
             for link in ind.plans {
                 guard let plan = index.plans[link.plan.value] else {
                     if isBroken("plans/\(link.plan.value)/plan.md") { continue }
-                    error(path, link.plan.line, link.plan.column, "plans[].plan: unknown plan '\(link.plan.value)'" + String.didYouMean(link.plan.value, among: index.planOrder), code: "ref.unknown-plan")
+                    error(path, link.plan.line, link.plan.column, "plans[].plan : plan inconnu « \(link.plan.value) »" + String.didYouMean(link.plan.value, among: index.planOrder), code: "ref.unknown-plan")
                     continue
                 }
                 let numeros = plan.fiches.map(\.numero)
                 for f in link.fiches where !numeros.contains(f.value) && !isBroken("plans/\(plan.id)/actions/\(Slug.make(f.value)).md") {
-                    error(path, f.line, f.column, "plans[].fiches: no fiche '\(f.value)' in \(plan.id)" + String.didYouMean(f.value, among: numeros), code: "ref.unknown-fiche")
+                    error(path, f.line, f.column, "plans[].fiches : aucune fiche « \(f.value) » dans \(plan.id)" + String.didYouMean(f.value, among: numeros), code: "ref.unknown-fiche")
                 }
             }
             var seenValues: [String: Int] = [:]
@@ -57,21 +57,21 @@ extension Resolver {
                 let t = v.territoire.value
                 let key = t + "|" + v.periode.value
                 if let first = seenValues[key] {
-                    error(path, v.periode.line, v.periode.column, "valeurs[\(i)]: a second value for \(t), \(v.periode.value) (the first is valeurs[\(first)]; valeurs counts from 0)", code: "indicator.duplicate-value")
+                    error(path, v.periode.line, v.periode.column, "valeurs[\(i)] : une deuxième valeur pour \(t), \(v.periode.value) (la première est valeurs[\(first)] ; valeurs compte à partir de 0)", code: "indicator.duplicate-value")
                 }
                 seenValues[key] = seenValues[key] ?? i
                 if index.territories[t] == nil && index.communes[t] == nil && !isBroken("territoires/\(t).yaml") && !isBroken("communes/") {
                     let sectorMatch = index.sectors.keys.contains { $0.hasSuffix("/" + t) }
                     if !sectorMatch {
                         error(path, v.territoire.line, v.territoire.column,
-                              "valeurs[\(i)].territoire: unknown territory or commune '\(t)'" + String.didYouMean(t, among: index.territoryOrder + index.communeOrder), code: "ref.unknown-territory")
+                              "valeurs[\(i)].territoire : territoire ou commune inconnu « \(t) »" + String.didYouMean(t, among: index.territoryOrder + index.communeOrder), code: "ref.unknown-territory")
                     }
                 }
                 if !Self.isPeriod(v.periode.value) {
-                    error(path, v.periode.line, v.periode.column, "valeurs[\(i)].periode: expected \"2019\" or \"2019-2021\", found \"\(v.periode.value)\"", code: "indicator.bad-period")
+                    error(path, v.periode.line, v.periode.column, "valeurs[\(i)].periode : attendu « 2019 » ou « 2019-2021 », trouvé « \(v.periode.value) »", code: "indicator.bad-period")
                 }
                 if v.valeur == nil && v.cible == nil && v.masque != true && (v.statut ?? "").isEmpty {
-                    error(path, v.territoire.line, v.territoire.column, "valeurs[\(i)]: needs 'valeur', 'cible', 'statut' or 'masque: true'", code: "indicator.empty-value")
+                    error(path, v.territoire.line, v.territoire.column, "valeurs[\(i)] : il faut « valeur », « cible », « statut » ou « masque: true »", code: "indicator.empty-value")
                 }
             }
             index.indicators[id] = Indicator(id: id, data: ind, path: path)
@@ -105,7 +105,7 @@ extension Resolver {
         var owners: [String: String] = [:]
         func claim(_ url: String, _ file: String, _ line: Int = 1, _ column: Int = 1) {
             if let other = owners[url], other != file {
-                error(file, line, column, "two pages on one URL \(url) (also \(other))", code: "url.duplicate")
+                error(file, line, column, "deux pages à la même adresse \(url) (l'autre : \(other))", code: "url.duplicate")
             } else {
                 owners[url] = file
             }
@@ -129,7 +129,7 @@ extension Resolver {
         for (file, aliases) in aliasFiles {
             for alias in aliases {
                 guard let url = Self.normalizedAlias(alias.value) else {
-                    error(file, alias.line, alias.column, "alias '\(alias.value)' must be a site path like /ancienne-adresse/ (lowercase letters, digits, '-', no '..')", code: "url.bad-alias")
+                    error(file, alias.line, alias.column, "l'alias « \(alias.value) » doit être un chemin du site comme /ancienne-adresse/ (minuscules, chiffres, « - », sans « .. »)", code: "url.bad-alias")
                     continue
                 }
                 claim(url, file, alias.line, alias.column)

@@ -8,7 +8,7 @@ extension Resolver {
         for (id, plan, body, path) in plans {
             let t = plan.territoire
             if index.territories[t.value] == nil, !isBroken("territoires/\(t.value).yaml") {
-                error(path, t.line, t.column, "unknown territory '\(t.value)'" + String.didYouMean(t.value, among: index.territoryOrder), code: "ref.unknown-territory")
+                error(path, t.line, t.column, "territoire inconnu « \(t.value) »" + String.didYouMean(t.value, among: index.territoryOrder), code: "ref.unknown-territory")
             }
             index.plans[id] = Plan(id: id, data: plan, body: body, path: path)
         }
@@ -17,11 +17,11 @@ extension Resolver {
         for (planId, stem, fiche, body, path) in fiches {
             guard index.plans[planId] != nil else {
                 if isBroken("plans/\(planId)/plan.md") { continue }
-                error(path, 1, 1, "fiche of an unknown plan '\(planId)': create plans/\(planId)/plan.md", code: "ref.unknown-plan")
+                error(path, 1, 1, "fiche d'un plan inconnu « \(planId) » : créez plans/\(planId)/plan.md", code: "ref.unknown-plan")
                 continue
             }
             if Slug.make(fiche.numero) != stem {
-                error(path, 2, 1, "the file name must follow the number: rename it '\(Slug.make(fiche.numero)).md' (numero: \(fiche.numero))", code: "fiche.file-name")
+                error(path, 2, 1, "le nom du fichier doit suivre le numéro : renommez-le « \(Slug.make(fiche.numero)).md » (« numero: \(fiche.numero) »)", code: "fiche.file-name")
             }
             index.plans[planId]?.fiches.append(Fiche(planId: planId, fileStem: stem, data: fiche, body: body, path: path))
         }
@@ -31,7 +31,7 @@ extension Resolver {
             var seen: [String: String] = [:]
             for fiche in plan.fiches {
                 if let other = seen[fiche.slug] {
-                    error(fiche.path, 2, 1, "two fiches of \(planId) have the number '\(fiche.numero)' (also \(other))", code: "ref.duplicate-id")
+                    error(fiche.path, 2, 1, "deux fiches de \(planId) ont le numéro « \(fiche.numero) » (l'autre : \(other))", code: "ref.duplicate-id")
                 }
                 seen[fiche.slug] = fiche.path
             }
@@ -54,30 +54,30 @@ extension Resolver {
         if let o = data.orientation {
             if let orientation = orientations.first(where: { $0.numero == o.value }) {
                 if let obj = data.objectif, !(orientation.objectifs ?? []).contains(where: { $0.numero == obj.value }) {
-                    error(path, obj.line, obj.column, "orientation \(o.value) of \(plan.id) has no objectif '\(obj.value)'"
+                    error(path, obj.line, obj.column, "l'orientation \(o.value) de \(plan.id) n'a pas d'objectif « \(obj.value) »"
                           + String.didYouMean(obj.value, among: (orientation.objectifs ?? []).map(\.numero)), code: "ref.unknown-objective")
                 }
             } else {
-                error(path, o.line, o.column, "plan \(plan.id) has no orientation '\(o.value)'" + String.didYouMean(o.value, among: orientations.map(\.numero)), code: "ref.unknown-orientation")
+                error(path, o.line, o.column, "le plan \(plan.id) n'a pas d'orientation « \(o.value) »" + String.didYouMean(o.value, among: orientations.map(\.numero)), code: "ref.unknown-orientation")
             }
         } else if !orientations.isEmpty {
-            error(path, 2, 1, "missing required key 'orientation' (plan \(plan.id) has orientations \(orientations.map(\.numero).joined(separator: ", ")))", code: "front-matter.missing-key")
+            error(path, 2, 1, "clé obligatoire « orientation » absente (les orientations du plan \(plan.id) : \(orientations.map(\.numero).joined(separator: ", ")))", code: "front-matter.missing-key")
         }
         let brokenStems = Set(broken.filter { $0.hasPrefix("plans/\(plan.id)/actions/") }.map { String($0.dropFirst("plans/\(plan.id)/actions/".count).dropLast(3)) })
         func brokenFiche(_ n: String) -> Bool { brokenStems.contains(Slug.make(n)) }
         if let p = data.parent, !numeros.contains(p.value), !brokenFiche(p.value) {
-            error(path, p.line, p.column, "no fiche '\(p.value)' in \(plan.id) to be the parent" + String.didYouMean(p.value, among: numeros), code: "ref.unknown-fiche")
+            error(path, p.line, p.column, "aucune fiche « \(p.value) » dans \(plan.id) pour être la fiche parente" + String.didYouMean(p.value, among: numeros), code: "ref.unknown-fiche")
         }
         let registers = (plan.data.registres ?? []).map(\.id)
         for r in data.registres ?? [] where !registers.contains(r.value) {
-            error(path, r.line, r.column, "plan \(plan.id) has no registre '\(r.value)'" + String.didYouMean(r.value, among: registers), code: "ref.unknown-register")
+            error(path, r.line, r.column, "le plan \(plan.id) n'a pas de registre « \(r.value) »" + String.didYouMean(r.value, among: registers), code: "ref.unknown-register")
         }
         for l in data.liens ?? [] {
             if !numeros.contains(l.value) {
                 if brokenFiche(l.value) { continue }
-                error(path, l.line, l.column, "no fiche '\(l.value)' in \(plan.id)" + String.didYouMean(l.value, among: numeros), code: "ref.unknown-fiche")
+                error(path, l.line, l.column, "aucune fiche « \(l.value) » dans \(plan.id)" + String.didYouMean(l.value, among: numeros), code: "ref.unknown-fiche")
             } else if l.value == data.numero {
-                warning(path, l.line, l.column, "the fiche cites itself", code: "ref.self-link")
+                warning(path, l.line, l.column, "la fiche se cite elle-même", code: "ref.self-link")
             }
         }
         if let scope = data.perimetre {
@@ -94,20 +94,20 @@ extension Resolver {
             return index.communes(under: territory).sorted()
         case .liste:
             guard let names = scope.communes, !names.isEmpty else {
-                error(file, 1, 1, "'perimetre: type: liste' needs 'communes'", code: "scope.missing-communes")
+                error(file, 1, 1, "« perimetre: type: liste » demande « communes »", code: "scope.missing-communes")
                 return []
             }
             let within = Set(index.communes(under: territory))
             for n in names {
                 let slug = Slug.make(n.value)
                 if index.communes[slug] != nil, !within.contains(slug), index.territories[territory] != nil {
-                    warning(file, n.line, n.column, "commune '\(n.value)' is not in \(territory), the territory of this plan", code: "scope.outside-territory")
+                    warning(file, n.line, n.column, "la commune « \(n.value) » n'est pas dans \(territory), le territoire de ce plan", code: "scope.outside-territory")
                 }
             }
             return Array(Set(names.compactMap { communeSlug($0, file: file) })).sorted()
         case .secteurs:
             guard let ids = scope.secteurs, !ids.isEmpty else {
-                error(file, 1, 1, "'perimetre: type: secteurs' needs 'secteurs'", code: "scope.missing-sectors")
+                error(file, 1, 1, "« perimetre: type: secteurs » demande « secteurs »", code: "scope.missing-sectors")
                 return []
             }
             var out: [String] = []
@@ -116,14 +116,14 @@ extension Resolver {
                 if let sector = index.sectors["\(territory)/\(s.value)"] {
                     out += sector.communeSlugs
                 } else {
-                    error(file, s.line, s.column, "unknown sector '\(s.value)' of \(territory)" + String.didYouMean(s.value, among: known), code: "ref.unknown-sector")
+                    error(file, s.line, s.column, "secteur inconnu « \(s.value) » de \(territory)" + String.didYouMean(s.value, among: known), code: "ref.unknown-sector")
                 }
             }
             return Array(Set(out)).sorted()
         case .critere:
             let all = (scope.critere.map { [$0] } ?? []) + (scope.criteres ?? [])
             guard !all.isEmpty else {
-                error(file, 1, 1, "'perimetre: type: critere' needs 'critere: {table, colonne, valeur}' or a list 'criteres'", code: "scope.missing-criterion")
+                error(file, 1, 1, "« perimetre: type: critere » demande « critere: {table, colonne, valeur} » ou une liste « criteres »", code: "scope.missing-criterion")
                 return []
             }
             var union = Set<String>()
@@ -138,18 +138,18 @@ extension Resolver {
     mutating func matching(_ c: Scope.Criterion, file: String) -> [String] {
         guard let table = index.tables[c.table.value] else {
                 if isBroken("tables/\(c.table.value).csv") || isBroken("tables/\(c.table.value).yaml") { return [] }
-                error(file, c.table.line, c.table.column, "unknown table '\(c.table.value)'" + String.didYouMean(c.table.value, among: index.tableOrder), code: "ref.unknown-table")
+                error(file, c.table.line, c.table.column, "tableau inconnu « \(c.table.value) »" + String.didYouMean(c.table.value, among: index.tableOrder), code: "ref.unknown-table")
                 return []
             }
             guard let col = table.columnIndex(c.colonne.value) else {
-                error(file, c.colonne.line, c.colonne.column, "table '\(table.id)' has no column '\(c.colonne.value)'"
+                error(file, c.colonne.line, c.colonne.column, "le tableau « \(table.id) » n'a pas de colonne « \(c.colonne.value) »"
                       + String.didYouMean(c.colonne.value, among: table.schema.colonnes.map(\.id)), code: "ref.unknown-column")
                 return []
             }
             let matched = table.rows.filter { $0.communeSlug != nil && $0.cells[col].text.lowercased() == c.valeur.lowercased() }.compactMap(\.communeSlug).sorted()
             let seen = Set(table.rows.map { $0.cells[col].text }.filter { !$0.isEmpty }).sorted()
             if matched.isEmpty, !seen.contains(where: { $0.lowercased() == c.valeur.lowercased() }) {
-                warning(file, c.colonne.line, c.colonne.column, "no commune has '\(c.valeur)' in column '\(c.colonne.value)' of '\(table.id)' (values found: \(seen.prefix(6).joined(separator: ", ")))", code: "scope.empty")
+                warning(file, c.colonne.line, c.colonne.column, "aucune commune n'a « \(c.valeur) » dans la colonne « \(c.colonne.value) » de « \(table.id) » (valeurs trouvées : \(seen.prefix(6).joined(separator: ", ")))", code: "scope.empty")
             }
             return matched
     }

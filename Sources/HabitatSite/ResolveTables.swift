@@ -7,13 +7,13 @@ extension Resolver {
             guard let (schema, schemaPath) = schemas[id] else {
                 if isBroken("tables/\(id).yaml") { broken.insert("tables/\(id).csv"); continue }
                 broken.insert("tables/\(id).csv")
-                error(data[id]!.1, 1, 1, "table '\(id).csv' has no schema; create tables/\(id).yaml (see 'habitat schema table')", code: "table.missing-schema")
+                error(data[id]!.1, 1, 1, "le tableau « \(id).csv » n'a pas de schéma ; créez tables/\(id).yaml (voir « habitat schema table »)", code: "table.missing-schema")
                 continue
             }
             guard let (csv, csvPath) = data[id] else {
                 if isBroken("tables/\(id).csv") { continue }
                 broken.insert("tables/\(id).csv")
-                error(schemaPath, 1, 1, "schema '\(id).yaml' has no data file tables/\(id).csv", code: "table.missing-data")
+                error(schemaPath, 1, 1, "le schéma « \(id).yaml » n'a pas de fichier de données tables/\(id).csv", code: "table.missing-data")
                 continue
             }
             let columns = schema.colonnes
@@ -21,29 +21,29 @@ extension Resolver {
             var headerOK = true
             for (i, column) in columns.enumerated() {
                 guard i < header.count else {
-                    error(csvPath, 1, 1, "column '\(column.id)' of the schema is missing from the CSV header", code: "table.bad-header")
+                    error(csvPath, 1, 1, "la colonne « \(column.id) » du schéma manque dans l'en-tête du CSV", code: "table.bad-header")
                     headerOK = false
                     break
                 }
                 if header[i].text != column.id {
                     error(csvPath, header[i].line, header[i].column,
-                          "header cell '\(header[i].text)' should be '\(column.id)' (column \(i + 1) of the schema)", code: "table.bad-header")
+                          "la cellule d'en-tête « \(header[i].text) » devrait être « \(column.id) » (colonne \(i + 1) du schéma)", code: "table.bad-header")
                     headerOK = false
                 }
             }
             if header.count > columns.count {
                 let extra = header[columns.count]
-                error(csvPath, extra.line, extra.column, "column '\(extra.text)' is not in the schema \(id).yaml", code: "table.bad-header")
+                error(csvPath, extra.line, extra.column, "la colonne « \(extra.text) » n'est pas dans le schéma \(id).yaml", code: "table.bad-header")
                 headerOK = false
             }
             guard headerOK else { broken.insert("tables/\(id).csv"); continue }
             let keyIndex = schema.cle.flatMap { key in columns.firstIndex { $0.id == key } }
             if let key = schema.cle, keyIndex == nil {
-                error(schemaPath, 1, 1, "'cle: \(key)' is not a column of this table", code: "table.bad-key")
+                error(schemaPath, 1, 1, "« cle: \(key) » n'est pas une colonne de ce tableau", code: "table.bad-key")
             }
             let levelIndex = schema.niveau.flatMap { key in columns.firstIndex { $0.id == key } }
             if let key = schema.niveau, levelIndex == nil {
-                error(schemaPath, 1, 1, "'niveau: \(key)' is not a column of this table", code: "table.bad-key")
+                error(schemaPath, 1, 1, "« niveau: \(key) » n'est pas une colonne de ce tableau", code: "table.bad-key")
             }
             var rows: [TableRow] = []
             for csvRow in csv.rows {
@@ -72,7 +72,7 @@ extension Resolver {
         let freeText = column.texte_libre ?? false
         func bad(_ expected: String) -> Double? {
             if !freeText {
-                error(file, cell.line, cell.column, "'\(text)' is not \(expected) in column '\(column.id)'", code: "table.invalid-number")
+                error(file, cell.line, cell.column, "« \(text) » n'est pas \(expected) dans la colonne « \(column.id) »", code: "table.invalid-number")
             }
             return nil
         }
@@ -80,22 +80,22 @@ extension Resolver {
         case .texte:
             return nil
         case .entier:
-            guard let v = FrenchNumber.parse(text) else { return bad("a whole number") }
-            if v.rounded() != v { return bad("a whole number") }
+            guard let v = FrenchNumber.parse(text) else { return bad("un nombre entier") }
+            if v.rounded() != v { return bad("un nombre entier") }
             return v
         case .decimal, .euros:
             var t = text
             if column.type == .euros, t.hasSuffix("€") { t.removeLast(); while t.last == " " || t.last == "\u{00A0}" || t.last == "\u{202F}" { t.removeLast() } }
-            guard let v = FrenchNumber.parse(t) else { return bad("a number") }
+            guard let v = FrenchNumber.parse(t) else { return bad("un nombre") }
             return v
         case .pourcentage:
-            guard let v = FrenchNumber.parsePercent(text) ?? FrenchNumber.parse(text) else { return bad("a percentage (like 3,4%)") }
+            guard let v = FrenchNumber.parsePercent(text) ?? FrenchNumber.parse(text) else { return bad("un pourcentage (comme 3,4 %)") }
             return v
         case .ouiNon:
             let l = text.lowercased()
             if l == "oui" { return 1 }
             if l == "non" { return 0 }
-            _ = bad("'oui' or 'non' (or empty)")
+            _ = bad("« oui » ou « non » (ou vide)")
             return nil
         }
     }

@@ -11,21 +11,21 @@ extension Resolver {
             if let parent = file.parent {
                 if index.territories[parent.value] == nil {
                     if isBroken("territoires/\(parent.value).yaml") { continue }
-                    error(path, parent.line, parent.column, "unknown parent territory '\(parent.value)'" + String.didYouMean(parent.value, among: ids), code: "ref.unknown-territory")
+                    error(path, parent.line, parent.column, "territoire parent inconnu « \(parent.value) »" + String.didYouMean(parent.value, among: ids), code: "ref.unknown-territory")
                 } else {
                     index.territories[parent.value]?.childIds.append(id)
                 }
             } else if file.type != .region {
-                error(path, 1, 1, "a \(file.type.rawValue) needs a 'parent' territory", code: "front-matter.missing-key")
+                error(path, 1, 1, "il faut un territoire « parent » à ce territoire (\(file.type.rawValue))", code: "front-matter.missing-key")
             }
             for sector in file.secteurs ?? [] {
                 let sid = sector.id.value
                 if !Slug.isValid(sid) {
-                    error(path, sector.id.line, sector.id.column, "sector id '\(sid)' must be a slug; write '\(Slug.make(sid))'", code: "ref.bad-slug")
+                    error(path, sector.id.line, sector.id.column, "l'identifiant de secteur « \(sid) » ne doit contenir que des minuscules sans accent, des chiffres et des « - » ; écrivez « \(Slug.make(sid)) »", code: "ref.bad-slug")
                 }
                 let key = "\(id)/\(sid)"
                 if index.sectors[key] != nil {
-                    error(path, sector.id.line, sector.id.column, "sector '\(sid)' is defined twice", code: "ref.duplicate-id")
+                    error(path, sector.id.line, sector.id.column, "le secteur « \(sid) » est défini deux fois", code: "ref.duplicate-id")
                     continue
                 }
                 index.sectors[key] = Sector(id: sid, name: sector.nom, kind: sector.type, territoryId: id)
@@ -38,7 +38,7 @@ extension Resolver {
             while let c = current {
                 if seen.contains(c) {
                     let t = index.territories[id]!
-                    error(t.path, t.file.parent?.line ?? 1, t.file.parent?.column ?? 1, "territory '\(id)' is its own ancestor (parent loop)", code: "ref.parent-loop")
+                    error(t.path, t.file.parent?.line ?? 1, t.file.parent?.column ?? 1, "le territoire « \(id) » est son propre ancêtre (boucle de parents)", code: "ref.parent-loop")
                     if let p = index.territories[id]?.file.parent?.value { index.territories[p]?.childIds.removeAll { $0 == id } }
                     index.territories[id]?.file.parent = nil
                     break
@@ -57,16 +57,16 @@ extension Resolver {
         for (epci, csv, path) in files {
             guard let territory = index.territories[epci] else {
                 if isBroken("territoires/\(epci).yaml") { broken.insert("communes/\(epci).csv"); continue }
-                error(path, 1, 1, "no territory '\(epci)' for this communes file; create territoires/\(epci).yaml", code: "ref.unknown-territory")
+                error(path, 1, 1, "aucun territoire « \(epci) » pour ce fichier de communes ; créez territoires/\(epci).yaml", code: "ref.unknown-territory")
                 continue
             }
             if territory.file.type != .epci {
-                error(path, 1, 1, "communes belong to an EPCI; '\(epci)' is a \(territory.file.type.rawValue)", code: "ref.wrong-territory-type")
+                error(path, 1, 1, "les communes appartiennent à un EPCI ; « \(epci) » est de type \(territory.file.type.rawValue)", code: "ref.wrong-territory-type")
             }
             let header = csv.header.map(\.text)
             guard header == expected else {
                 let bad = zip(csv.header, expected).first { $0.0.text != $0.1 }
-                error(path, bad?.0.line ?? 1, bad?.0.column ?? 1, "the header must be '\(expected.joined(separator: ";"))'", code: "table.bad-header")
+                error(path, bad?.0.line ?? 1, bad?.0.column ?? 1, "l'en-tête doit être « \(expected.joined(separator: ";")) »", code: "table.bad-header")
                 broken.insert("communes/\(epci).csv")
                 continue
             }
@@ -74,11 +74,11 @@ extension Resolver {
                 let name = row[0].text
                 let slug = Slug.make(name)
                 guard !slug.isEmpty else {
-                    error(path, row[0].line, row[0].column, "a commune needs a name", code: "table.empty-cell")
+                    error(path, row[0].line, row[0].column, "une commune a besoin d'un nom", code: "table.empty-cell")
                     continue
                 }
                 if let existing = index.communes[slug] {
-                    error(path, row[0].line, row[0].column, "commune '\(name)' is listed twice (also \(existing.path):\(existing.line))", code: "ref.duplicate-commune")
+                    error(path, row[0].line, row[0].column, "la commune « \(name) » est listée deux fois (aussi en \(existing.path):\(existing.line))", code: "ref.duplicate-commune")
                     continue
                 }
                 var sectorId: String?
@@ -90,7 +90,7 @@ extension Resolver {
                         index.sectors["\(epci)/\(match.id)"]?.communeSlugs.append(slug)
                     } else {
                         let names = index.sectors.values.filter { $0.territoryId == epci }.map(\.name).sorted()
-                        error(path, row[1].line, row[1].column, "unknown sector '\(sectorName)' of \(epci)" + String.didYouMean(sectorName, among: names), code: "ref.unknown-sector")
+                        error(path, row[1].line, row[1].column, "secteur inconnu « \(sectorName) » de \(epci)" + String.didYouMean(sectorName, among: names), code: "ref.unknown-sector")
                     }
                 }
                 index.communes[slug] = Commune(slug: slug, name: name, epciId: epci, sectorId: sectorId,

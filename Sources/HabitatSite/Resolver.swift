@@ -56,7 +56,7 @@ public struct Resolver {
         let broken = Set(files.filter { $0.item == nil && $0.diagnostics.contains { $0.severity == .error } }.map(\.relativePath))
         guard let site else {
             if broken.contains("site.yaml") { return (nil, []) }
-            return (nil, [.error(SourceLocation(file: contentDisplay + "site.yaml"), "missing site.yaml: every site needs one with at least 'titre' and 'url'", code: "site.missing-config")])
+            return (nil, [.error(SourceLocation(file: contentDisplay + "site.yaml"), "site.yaml absent : chaque site en a besoin, avec au moins « titre » et « url »", code: "site.missing-config")])
         }
         var resolver = Resolver(index: SiteIndex(site: site), buildDate: buildDate, includeDrafts: includeDrafts)
         resolver.broken = broken
@@ -96,7 +96,7 @@ public struct Resolver {
         if index.communes[slug] != nil { return slug }
         if isBroken("communes/") { return nil }
         let names = index.communeOrder.compactMap { index.communes[$0]?.name }
-        error(file, name.line, name.column, "unknown commune '\(name.value)'" + String.didYouMean(name.value, among: names), code: "ref.unknown-commune")
+        error(file, name.line, name.column, "commune inconnue « \(name.value) »" + String.didYouMean(name.value, among: names), code: "ref.unknown-commune")
         return nil
     }
 }

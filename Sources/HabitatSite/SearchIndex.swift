@@ -27,7 +27,7 @@ public enum SearchIndex {
     /// Indexes `siteDir` into `siteDir/pagefind/`; returns a diagnostic when it cannot.
     static func build(siteDir: String) -> Diagnostic? {
         guard let cmd = command() else {
-            return .warning(SourceLocation(file: siteDir), "search index not built: Pagefind is not installed (pip install pagefind-bin)", code: "search.unavailable")
+            return .warning(SourceLocation(file: siteDir), "index de recherche non construit : Pagefind n'est pas installé (pip install pagefind-bin)", code: "search.unavailable")
         }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: cmd[0])
@@ -36,12 +36,12 @@ public enum SearchIndex {
         p.standardOutput = FileHandle.nullDevice
         p.standardError = err
         do { try p.run() } catch {
-            return .error(SourceLocation(file: siteDir), "cannot run Pagefind: \(error)", code: "search.failed")
+            return .error(SourceLocation(file: siteDir), "impossible de lancer Pagefind : \(error)", code: "search.failed")
         }
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         p.waitUntilExit()
         guard p.terminationStatus == 0 else {
-            return .error(SourceLocation(file: siteDir), "Pagefind failed: \(message.prefix(500))", code: "search.failed")
+            return .error(SourceLocation(file: siteDir), "Pagefind a échoué : \(message.prefix(500))", code: "search.failed")
         }
         return nil
     }

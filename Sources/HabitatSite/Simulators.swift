@@ -64,18 +64,18 @@ extension Resolver {
                 var rows: [[String: Double]] = []
                 for (i, row) in data.lignes.enumerated() {
                     if let p = row["personnes"], Int(p) != i + 1 {
-                        error(path, 1, 1, "lignes[\(i)]: 'personnes' should be \(i + 1) (rows go 1, 2, 3… persons)", code: "bareme.bad-row")
+                        error(path, 1, 1, "lignes[\(i)] : « personnes » devrait valoir \(i + 1) (les lignes vont 1, 2, 3… personnes)", code: "bareme.bad-row")
                     }
                     for c in columns where row[c] == nil {
-                        error(path, 1, 1, "lignes[\(i)]: missing column '\(c)'", code: "bareme.missing-value")
+                        error(path, 1, 1, "lignes[\(i)] : colonne « \(c) » absente", code: "bareme.missing-value")
                     }
                     rows.append(row)
                 }
                 if let r = data.remplace_par, !items.contains(where: { $0.0 == r }) {
-                    error(path, 1, 1, "remplace_par: unknown barème '\(r)'" + String.didYouMean(r, among: items.map(\.0)), code: "ref.unknown-bareme")
+                    error(path, 1, 1, "remplace_par : barème inconnu « \(r) »" + String.didYouMean(r, among: items.map(\.0)), code: "ref.unknown-bareme")
                 }
                 if let v = data.valide_au, v < buildDate, data.remplace_par == nil {
-                    warning(path, 1, 1, "barème '\(id)' was valid until \(v); the build date is \(buildDate): update it or mark its successor", code: "bareme.expired")
+                    warning(path, 1, 1, "le barème « \(id) » était valable jusqu'au \(v) ; la date de publication est le \(buildDate) : mettez-le à jour ou indiquez son successeur", code: "bareme.expired")
                 }
                 index.baremes[id] = Bareme(id: id, data: data, table: BaremeTable(rows: rows, increment: data.par_personne_supplementaire), path: path)
             } catch {
@@ -90,13 +90,13 @@ extension Resolver {
         for id in items.keys.sorted() {
             let (value, path) = items[id]!
             guard index.aids[id] != nil else {
-                error(path, 1, 1, "rules for an unknown aid '\(id)': create aides/\(id).md", code: "ref.unknown-aid")
+                error(path, 1, 1, "règles d'une aide inconnue « \(id) » : créez aides/\(id).md", code: "ref.unknown-aid")
                 continue
             }
             let file: SimulatorFile
             do { file = try ContentDecoder(file: path).decode(SimulatorFile.self, from: value) } catch { diagnostics.append(error); continue }
             if file.personas.isEmpty {
-                error(path, 1, 1, "a simulator needs at least one persona (a worked example with its expected result and source): they are checked at every build", code: "persona.missing")
+                error(path, 1, 1, "un simulateur a besoin d'au moins un exemple (persona, avec son résultat attendu et sa source) : les exemples sont vérifiés à chaque publication", code: "persona.missing")
             }
             if let compiled = compile(id, file, path: path, shapes: shapes) {
                 for p in compiled.personas { checkPersona(p, compiled, evaluator: evaluator, path: path) }
@@ -114,17 +114,17 @@ extension Resolver {
                 let e = try RuleParser.parse(text.value)
                 let t = try TypeChecker(names: names, baremes: shapes).check(e)
                 if let expecting, t != expecting {
-                    error(path, text.line, text.column, "\(what) must be a \(expecting), this rule gives a \(t)", code: "rules.type")
+                    error(path, text.line, text.column, "\(what) doit être \(expecting.withArticle), cette règle donne \(t.withArticle)", code: "rules.type")
                     ok = false
                     return nil
                 }
                 return e
             } catch {
                 // A rule that failed is already reported: its later uses are not.
-                let cascade = failedRules.contains { error.message.hasPrefix("unknown name '\($0)'") }
+                let cascade = failedRules.contains { error.message.hasPrefix("nom inconnu « \($0) »") }
                 if !cascade {
                     var message = error.message
-                    if message.hasPrefix("unknown name 'oui'") || message.hasPrefix("unknown name 'non'") { message += "; yes/no answers are written vrai or faux in rules" }
+                    if message.hasPrefix("nom inconnu « oui »") || message.hasPrefix("nom inconnu « non »") { message += " ; dans les règles, oui et non s'écrivent vrai et faux" }
                     self.error(path, text.line, text.column + error.offset, message, code: "rules.invalid")
                 }
                 ok = false
@@ -132,20 +132,20 @@ extension Resolver {
             }
         }
         for b in file.baremes ?? [] where index.baremes[b.value] == nil {
-            error(path, b.line, b.column, "unknown barème '\(b.value)'" + String.didYouMean(b.value, among: index.baremes.keys.sorted()), code: "ref.unknown-bareme")
+            error(path, b.line, b.column, "barème inconnu « \(b.value) »" + String.didYouMean(b.value, among: index.baremes.keys.sorted()), code: "ref.unknown-bareme")
             ok = false
         }
         var questions: [CompiledSimulator.Question] = []
         for q in file.questions {
             let qid = q.id.value
             guard qid.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }), !qid.isEmpty else {
-                error(path, q.id.line, q.id.column, "question id '\(qid)' must use lowercase letters, digits and '_'", code: "rules.bad-id")
+                error(path, q.id.line, q.id.column, "l'identifiant de question « \(qid) » ne doit contenir que des minuscules, des chiffres et « _ »", code: "rules.bad-id")
                 ok = false
                 continue
             }
-            if names[qid] != nil { error(path, q.id.line, q.id.column, "'\(qid)' is defined twice", code: "rules.duplicate"); ok = false }
+            if names[qid] != nil { error(path, q.id.line, q.id.column, "« \(qid) » est défini deux fois", code: "rules.duplicate"); ok = false }
             if q.type == .choix, (q.options ?? []).isEmpty {
-                error(path, q.id.line, q.id.column, "a 'choix' question needs 'options'", code: "rules.missing-options"); ok = false
+                error(path, q.id.line, q.id.column, "une question « choix » a besoin d'« options »", code: "rules.missing-options"); ok = false
             }
             var options = q.options ?? []
             if q.type == .commune {
@@ -164,8 +164,8 @@ extension Resolver {
         }
         var rules: [(String, Expr)] = []
         for r in file.regles ?? [] {
-            guard let e = parse(r.valeur, expecting: nil, what: "a rule") else { failedRules.insert(r.id.value); continue }
-            if names[r.id.value] != nil { error(path, r.id.line, r.id.column, "'\(r.id.value)' is defined twice", code: "rules.duplicate"); ok = false }
+            guard let e = parse(r.valeur, expecting: nil, what: "une règle") else { failedRules.insert(r.id.value); continue }
+            if names[r.id.value] != nil { error(path, r.id.line, r.id.column, "« \(r.id.value) » est défini deux fois", code: "rules.duplicate"); ok = false }
             names[r.id.value] = (try? TypeChecker(names: names, baremes: shapes).check(e)) ?? .number
             rules.append((r.id.value, e))
         }
@@ -183,40 +183,40 @@ extension Resolver {
     /// Runs a persona; a mismatch with its expected result is a build error at the persona.
     private mutating func checkPersona(_ p: SimulatorFile.Persona, _ sim: CompiledSimulator, evaluator: Evaluator, path: String) {
         guard case .mapping(let entries, _, _) = p.reponses else {
-            error(path, p.nom.line, p.nom.column, "persona '\(p.nom.value)': 'reponses' must be a mapping of question: answer", code: "persona.invalid")
+            error(path, p.nom.line, p.nom.column, "exemple « \(p.nom.value) » : « reponses » doit être un ensemble de lignes « question: réponse »", code: "persona.invalid")
             return
         }
         var answers: [String: RuleValue] = [:]
         for e in entries {
             guard let q = sim.questions.first(where: { $0.id == e.key }) else {
-                error(path, e.keyPosition.line, e.keyPosition.column, "persona '\(p.nom.value)': no question '\(e.key)'" + String.didYouMean(e.key, among: sim.questions.map(\.id)), code: "persona.unknown-question")
+                error(path, e.keyPosition.line, e.keyPosition.column, "exemple « \(p.nom.value) » : aucune question « \(e.key) »" + String.didYouMean(e.key, among: sim.questions.map(\.id)), code: "persona.unknown-question")
                 continue
             }
             guard case .scalar(let text, _, _) = e.value, let v = SimulatorAnswers.parse(text, for: q) else {
                 let given: String
-                if case .scalar(let t, _, _) = e.value { given = "'\(t)'" } else { given = e.value.kindName }
+                if case .scalar(let t, _, _) = e.value { given = "« \(t) »" } else { given = e.value.kindName }
                 var expected = ""
                 switch q.type {
-                case .choix, .commune: expected = " (expected one of: " + q.options.prefix(8).map(\.valeur).joined(separator: ", ") + (q.options.count > 8 ? ", …" : "") + ")"
-                case .ouiNon: expected = " (expected oui or non)"
-                case .entier, .euros: expected = " (expected a number" + (q.min.map { " ≥ \(RuleValue.number($0))" } ?? "") + (q.max.map { " ≤ \(RuleValue.number($0))" } ?? "") + ")"
+                case .choix, .commune: expected = " (attendu l'une de : " + q.options.prefix(8).map(\.valeur).joined(separator: ", ") + (q.options.count > 8 ? ", …" : "") + ")"
+                case .ouiNon: expected = " (attendu oui ou non)"
+                case .entier, .euros: expected = " (attendu un nombre" + (q.min.map { " ≥ \(RuleValue.number($0))" } ?? "") + (q.max.map { " ≤ \(RuleValue.number($0))" } ?? "") + ")"
                 }
-                error(path, e.value.position.line, e.value.position.column, "persona '\(p.nom.value)': \(given) is not a valid answer to '\(e.key)'\(expected)", code: "persona.bad-answer")
+                error(path, e.value.position.line, e.value.position.column, "exemple « \(p.nom.value) » : \(given) n'est pas une réponse valable à « \(e.key) »\(expected)", code: "persona.bad-answer")
                 continue
             }
             answers[q.id] = v
         }
         let r = sim.run(answers, evaluator: evaluator)
         var problems: [String] = []
-        if r.eligible != .bool(p.attendu.eligible) { problems.append("eligible: expected \(p.attendu.eligible ? "vrai" : "faux"), got \(r.eligible)") }
+        if r.eligible != .bool(p.attendu.eligible) { problems.append("eligible : attendu \(p.attendu.eligible ? "vrai" : "faux"), obtenu \(r.eligible)") }
         if let m = p.attendu.montant {
-            if case .number(let got) = r.amount, abs(got - m) < 0.005 {} else { problems.append("montant: expected \(RuleValue.number(m)), got \(r.amount)") }
+            if case .number(let got) = r.amount, abs(got - m) < 0.005 {} else { problems.append("montant : attendu \(RuleValue.number(m)), obtenu \(r.amount)") }
         }
-        if let c = p.attendu.categorie, r.category != .text(c) { problems.append("categorie: expected '\(c)', got '\(r.category)'") }
+        if let c = p.attendu.categorie, r.category != .text(c) { problems.append("categorie : attendu « \(c) », obtenu « \(r.category) »") }
         if !problems.isEmpty {
             let unanswered = sim.questions.filter { answers[$0.id] == nil }.map(\.id)
-            let hint = r.eligible == .unknown && !unanswered.isEmpty ? " (unanswered: " + unanswered.joined(separator: ", ") + ")" : ""
-            error(path, p.nom.line, p.nom.column, "persona '\(p.nom.value)' fails: " + problems.joined(separator: "; ") + hint, code: "persona.failed")
+            let hint = r.eligible == .unknown && !unanswered.isEmpty ? " (sans réponse : " + unanswered.joined(separator: ", ") + ")" : ""
+            error(path, p.nom.line, p.nom.column, "l'exemple « \(p.nom.value) » échoue : " + problems.joined(separator: " ; ") + hint, code: "persona.failed")
         }
     }
 }

@@ -75,7 +75,7 @@ public enum SiteWriter {
             try FileSystem.makeDirectories(FileSystem.dirname(path))
             let tmp = FileSystem.dirname(path) + "/.\(FileSystem.basename(path)).\(getpid()).tmp"
             try FileSystem.write(bytes, to: tmp)
-            guard rename(tmp, path) == 0 else { throw SiteError.io("cannot replace \(path): \(String(cString: strerror(errno)))") }
+            guard rename(tmp, path) == 0 else { throw SiteError.io("impossible de remplacer \(path) : \(String(cString: strerror(errno)))") }
         }
         for f in files { try put(f.bytes, f.path) }
         for (url, source) in assets { try put(FileSystem.readBytes(source) ?? [], String(url.dropFirst())) }
@@ -112,11 +112,11 @@ public enum SiteWriter {
         }
         let old = output + ".ancien-\(getpid())"
         if FileSystem.exists(output) {
-            guard rename(output, old) == 0 else { throw SiteError.io("cannot move \(output) aside: \(String(cString: strerror(errno)))") }
+            guard rename(output, old) == 0 else { throw SiteError.io("impossible de mettre \(output) de côté : \(String(cString: strerror(errno)))") }
         }
         guard rename(staging, output) == 0 else {
             if FileSystem.exists(old) { _ = rename(old, output) }
-            throw SiteError.io("cannot move the new site into \(output): \(String(cString: strerror(errno)))")
+            throw SiteError.io("impossible de mettre le nouveau site dans \(output) : \(String(cString: strerror(errno)))")
         }
         FileSystem.removeTree(old)
     }

@@ -24,7 +24,7 @@ public struct Theme: Sendable {
         var diagnostics: [Diagnostic] = []
         while let (d, display) = current, chain.count < 5 {
             guard FileSystem.isDirectory(d) else {
-                diagnostics.append(.error(SourceLocation(file: display), "theme folder not found", code: "theme.missing"))
+                diagnostics.append(.error(SourceLocation(file: display), "dossier du thème introuvable", code: "theme.missing"))
                 return (nil, diagnostics)
             }
             chain.append((d, display))
@@ -82,9 +82,9 @@ public struct Theme: Sendable {
                 library.register(try MustacheTemplate(string: escapingPragma + text), named: name)
             } catch let e as MustacheTemplate.ParserError {
                 diagnostics.append(.error(SourceLocation(file: path, line: max(1, e.context.lineNumber - 1), column: e.context.columnNumber),
-                                          "template syntax error: " + Self.explain(e.error), code: "template.syntax"))
+                                          "erreur de syntaxe dans le gabarit : " + Self.explain(e.error), code: "template.syntax"))
             } catch {
-                diagnostics.append(.error(SourceLocation(file: path), "template error: \(error)", code: "template.syntax"))
+                diagnostics.append(.error(SourceLocation(file: path), "erreur de gabarit : \(error)", code: "template.syntax"))
             }
         }
         if diagnostics.isEmpty { compiled.withLock { $0[dir] = (fingerprint, library) } }
@@ -112,13 +112,13 @@ public struct Theme: Sendable {
     /// swift-mustache's error cases in words a theme author understands.
     static func explain(_ error: any Error) -> String {
         switch "\(error)" {
-        case "sectionCloseNameIncorrect": return "this closing tag does not match the open section (a '{{/…}}' is missing or misspelt)"
-        case "expectedSectionEnd": return "a section is opened but never closed: add its '{{/…}}'"
-        case "unfinishedName": return "a tag is not finished: close it with '}}'"
-        case "expectedTagEnd": return "a tag is not finished: close it with '}}'"
-        case "invalidSetDelimiter": return "the '{{=…=}}' delimiter change is invalid"
-        case "invalidConfigVariableSyntax": return "invalid configuration tag"
-        case "transformWontApplyToPartial": return "a transform cannot be applied to a partial"
+        case "sectionCloseNameIncorrect": return "cette balise fermante ne correspond pas à la section ouverte (un « {{/…}} » manque ou est mal écrit)"
+        case "expectedSectionEnd": return "une section est ouverte mais jamais fermée : ajoutez son « {{/…}} »"
+        case "unfinishedName": return "une balise n'est pas terminée : fermez-la avec « }} »"
+        case "expectedTagEnd": return "une balise n'est pas terminée : fermez-la avec « }} »"
+        case "invalidSetDelimiter": return "le changement de délimiteurs « {{=…=}} » est invalide"
+        case "invalidConfigVariableSyntax": return "balise de configuration invalide"
+        case "transformWontApplyToPartial": return "une transformation ne peut pas s'appliquer à un gabarit partiel"
         default: return "\(error)"
         }
     }

@@ -9,14 +9,14 @@ import HabitatSite
 struct Habitat: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "habitat",
-        abstract: "Turns a housing policy (Content/) into a public portal (Site/).",
+        abstract: "Transforme une politique de l'habitat (Content/) en portail public (Site/).",
         discussion: """
-        Examples:
-          habitat build                         build Content/ with Themes/default into Site/
-          habitat build --base-url https://habitat.example.fr
-          habitat check                         check everything, write nothing
-          habitat serve                         preview on http://127.0.0.1:8080/ with live reload
-          habitat build --clock 2026-11-23      build as if today were 23 November 2026
+        Exemples :
+          habitat build                         publie Content/ avec Themes/default dans Site/
+          habitat build --base-url https://habitat.exemple.fr
+          habitat check                         vérifie tout, n'écrit rien
+          habitat serve                         aperçu sur http://127.0.0.1:8080/, rechargé à chaque modification
+          habitat build --clock 2026-11-23      publie comme si l'on était le 23 novembre 2026
           SOURCE_DATE_EPOCH=1795392000 habitat build
         """,
         subcommands: [Build.self, Check.self, Serve.self, Schema.self, New.self],
@@ -26,20 +26,20 @@ struct Habitat: AsyncParsableCommand {
 
 /// Options shared by build and check.
 struct SiteOptions: ParsableArguments {
-    @Option(help: "The content folder.") var content = "Content"
-    @Option(help: "The theme folder.") var theme = "Themes/default"
-    @Option(help: "Where the site is written.") var output = "Site"
-    @Option(help: "The public address of the site (overrides 'url' in site.yaml).") var baseURL: String?
-    @Flag(help: "Include drafts and news scheduled after the build date.") var drafts = false
-    @Option(help: "The build date (YYYY-MM-DD); default: SOURCE_DATE_EPOCH, then 'date' in site.yaml, then today.") var clock: String?
-    @Option(help: "Parallel workers (default: the number of cores).") var jobs: Int?
-    @Flag(help: "Print only diagnostics.") var quiet = false
-    @Flag(help: "Skip the Pagefind search index.") var noSearch = false
+    @Option(help: "Le dossier du contenu.") var content = "Content"
+    @Option(help: "Le dossier du thème.") var theme = "Themes/default"
+    @Option(help: "Où le site est écrit.") var output = "Site"
+    @Option(help: "L'adresse publique du site (remplace « url » de site.yaml).") var baseURL: String?
+    @Flag(help: "Inclure les brouillons et les actualités programmées après la date de publication.") var drafts = false
+    @Option(help: "La date de publication (AAAA-MM-JJ) ; par défaut : SOURCE_DATE_EPOCH, puis « date » de site.yaml, puis aujourd'hui.") var clock: String?
+    @Option(help: "Nombre de tâches en parallèle (par défaut : le nombre de cœurs).") var jobs: Int?
+    @Flag(help: "N'afficher que les erreurs et avertissements.") var quiet = false
+    @Flag(help: "Ne pas construire l'index de recherche Pagefind.") var noSearch = false
 
     func buildOptions(write: Bool) throws -> BuildOptions {
         var date: CalendarDay?
         if let clock {
-            guard let d = CalendarDay(iso: clock) else { throw ValidationError("--clock must be a date like 2026-11-23") }
+            guard let d = CalendarDay(iso: clock) else { throw ValidationError("--clock doit être une date comme 2026-11-23") }
             date = d
         }
         var options = BuildOptions(contentDir: content, themeDir: theme, outputDir: output, baseURL: baseURL, includeDrafts: drafts,
@@ -55,7 +55,7 @@ struct SiteOptions: ParsableArguments {
 }
 
 struct Build: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Build the site into Site/ (the previous Site/ is kept if anything fails).")
+    static let configuration = CommandConfiguration(abstract: "Publie le site dans Site/ (le Site/ précédent est gardé si quelque chose échoue).")
     @OptionGroup var options: SiteOptions
 
     func run() async throws {
@@ -66,9 +66,9 @@ struct Build: AsyncParsableCommand {
 }
 
 struct Check: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check content, references and templates without writing anything.")
+    static let configuration = CommandConfiguration(abstract: "Vérifie le contenu, les références et les gabarits sans rien écrire.")
     @OptionGroup var options: SiteOptions
-    @Option(help: "Output format: text or json.") var format = "text"
+    @Option(help: "Format de sortie : text ou json.") var format = "text"
 
     func run() async throws {
         let report = await SiteBuilder.run(try options.buildOptions(write: false))
@@ -83,12 +83,12 @@ struct Check: AsyncParsableCommand {
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build, serve Site/ on 127.0.0.1 and rebuild what a change touches; open pages reload by themselves.",
-        discussion: "A build error does not stop the server: the pages show it over the content until it is fixed.")
+        abstract: "Aperçu : publie dans .habitat/apercu, le sert sur 127.0.0.1 et refait ce qu'une modification touche ; les pages ouvertes se rechargent seules.",
+        discussion: "Une erreur n'arrête pas l'aperçu : les pages l'affichent par-dessus le contenu jusqu'à ce qu'elle soit corrigée. Rien n'est écrit dans Site/.")
     @OptionGroup var options: SiteOptions
-    @Option(help: "Port (0 picks a free one).") var port = 8080
-    @Option(help: "Address to listen on; only the loopback unless you say otherwise.") var bind = "127.0.0.1"
-    @Option(help: "Where the preview is written (not Site/, so drafts never reach what you publish).") var previewOutput = ".habitat/apercu"
+    @Option(help: "Port (0 en choisit un libre).") var port = 8080
+    @Option(help: "Adresse d'écoute ; seulement la machine locale, sauf indication contraire.") var bind = "127.0.0.1"
+    @Option(help: "Où l'aperçu est écrit (pas Site/ : les brouillons n'atteignent jamais ce que vous publiez).") var previewOutput = ".habitat/apercu"
 
     func run() async throws {
         var build = try options.buildOptions(write: true)
@@ -103,12 +103,12 @@ struct Serve: AsyncParsableCommand {
 }
 
 struct Schema: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the reference of every content file and key (Markdown), generated from the code.")
-    @Argument(help: "Only this kind: site, territoire, plan, fiche, table, aide, regles, bareme, indicateur, page, actualite.") var kind: String?
+    static let configuration = CommandConfiguration(abstract: "Affiche la référence de chaque fichier de contenu et de chaque clé (Markdown), produite à partir du code.")
+    @Argument(help: "Seulement cette sorte : site, territoire, plan, fiche, table, aide, regles, bareme, indicateur, page, actualite.") var kind: String?
 
     func run() throws {
         if let kind, !ContentKind.all.contains(where: { $0.name == kind }) {
-            throw ValidationError("unknown kind '\(kind)'; one of: \(ContentKind.all.map(\.name).joined(separator: ", "))")
+            throw ValidationError("sorte inconnue « \(kind) » ; sortes possibles : \(ContentKind.all.map(\.name).joined(separator: ", "))")
         }
         print(SchemaReference.markdown(only: kind), terminator: "")
     }
@@ -116,23 +116,23 @@ struct Schema: ParsableCommand {
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create a content file with every field of its schema, commented in French, ready to fill.",
+        abstract: "Crée un fichier de contenu avec tous les champs de son schéma, commentés en français, prêt à remplir.",
         discussion: """
-        Examples:
+        Exemples :
           habitat new fiche --plan cabbalr-plh-2019-2025 --numero 14 --titre "Nouvelle action"
           habitat new aide --id ma-prime --territoire cabbalr --titre "Ma prime"
           habitat new indicateur --id logements-livres --plan cabbalr-plh-2019-2025 --titre "Logements livrés"
           habitat new actualite --titre "Réunion publique" --date 2026-12-01
           habitat new page --id mentions --titre "Mentions légales"
         """)
-    @Argument(help: "fiche, aide, indicateur, actualite or page.") var kind: String
-    @Option(help: "The content folder.") var content = "Content"
-    @Option(help: "Title.") var titre = "À compléter"
-    @Option(help: "Plan id (fiche, indicateur).") var plan: String?
-    @Option(help: "Fiche number (fiche).") var numero: String?
-    @Option(help: "Id / slug of the new file (aide, indicateur, page, actualite).") var id: String?
-    @Option(help: "Territory id (aide).") var territoire: String?
-    @Option(help: "Date YYYY-MM-DD (actualite).") var date: String?
+    @Argument(help: "fiche, aide, indicateur, actualite ou page.") var kind: String
+    @Option(help: "Le dossier du contenu.") var content = "Content"
+    @Option(help: "Titre.") var titre = "À compléter"
+    @Option(help: "Identifiant du plan (fiche, indicateur).") var plan: String?
+    @Option(help: "Numéro de la fiche (fiche).") var numero: String?
+    @Option(help: "Identifiant du nouveau fichier (aide, indicateur, page, actualite).") var id: String?
+    @Option(help: "Identifiant du territoire (aide).") var territoire: String?
+    @Option(help: "Date AAAA-MM-JJ (actualite).") var date: String?
 
     func run() throws {
         let q = { (s: String) in "\"" + s.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
@@ -144,11 +144,11 @@ struct New: ParsableCommand {
         var body = "Écrivez ici le texte, en français clair, pour les habitants.\n"
         switch kind {
         case "fiche":
-            guard let plan, let numero else { throw ValidationError("a fiche needs --plan and --numero") }
+            guard let plan, let numero else { throw ValidationError("une fiche demande --plan et --numero") }
             values["numero"] = q(numero)
             values["source.fichier"] = q("À compléter")
             let planFile = "\(content)/plans/\(plan)/plan.md"
-            guard let text = try? String(contentsOfFile: planFile, encoding: .utf8) else { throw ValidationError("no plan at \(planFile)") }
+            guard let text = try? String(contentsOfFile: planFile, encoding: .utf8) else { throw ValidationError("aucun plan en \(planFile)") }
             if let line = text.split(separator: "\n").first(where: { $0.contains("- numero:") }) {
                 values["orientation"] = String(line.split(separator: ":", maxSplits: 1)[1]).trimmingCharacters(in: .whitespaces)
             }
@@ -163,7 +163,7 @@ struct New: ParsableCommand {
             values["demarches"] = ""
             path = "\(content)/aides/\(slug).md"
         case "indicateur":
-            guard let plan else { throw ValidationError("an indicator needs --plan") }
+            guard let plan else { throw ValidationError("un indicateur demande --plan") }
             let json = """
             {
               "titre": \(q(titre)),
@@ -180,7 +180,7 @@ struct New: ParsableCommand {
             """
             return try write(json, to: "\(content)/indicateurs/\(slug).json", note: "Les clés sont décrites par « habitat schema indicateur ». « valeurs » vide : l'indicateur apparaît « à renseigner ».")
         case "actualite":
-            guard CalendarDay(iso: day) != nil else { throw ValidationError("--date must be a date like 2026-12-01") }
+            guard CalendarDay(iso: day) != nil else { throw ValidationError("--date doit être une date comme 2026-12-01") }
             values["date"] = day
             values["brouillon"] = "true"
             path = "\(content)/actualites/\(slug).md"
@@ -188,15 +188,15 @@ struct New: ParsableCommand {
         case "page":
             path = "\(content)/pages/\(slug).md"
         default:
-            throw ValidationError("unknown kind '\(kind)': fiche, aide, indicateur, actualite or page")
+            throw ValidationError("sorte inconnue « \(kind) » : fiche, aide, indicateur, actualite ou page")
         }
         let kindName = kind == "actualite" ? "actualite" : kind
-        guard let yaml = SchemaReference.scaffold(kind: kindName, values: values) else { throw ValidationError("no schema for \(kind)") }
+        guard let yaml = SchemaReference.scaffold(kind: kindName, values: values) else { throw ValidationError("aucun schéma pour \(kind)") }
         try write("---\n" + yaml + "---\n" + body, to: path, note: "Remplissez les champs ; ôtez le # devant une clé facultative pour l'utiliser.")
     }
 
     func write(_ text: String, to path: String, note: String) throws {
-        guard !FileManager.default.fileExists(atPath: path) else { throw ValidationError("\(path) already exists") }
+        guard !FileManager.default.fileExists(atPath: path) else { throw ValidationError("\(path) existe déjà") }
         try FileManager.default.createDirectory(atPath: FileSystem.dirname(path), withIntermediateDirectories: true)
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         print("\(path) créé. \(note)")
@@ -213,11 +213,11 @@ enum Report {
         let warnings = report.diagnostics.count - errors
         let times = report.stageTimes.map { "\($0.0) \(String(format: "%.0f", $0.1 * 1000)) ms" }.joined(separator: ", ")
         if report.succeeded && verb == "vérifié" {
-            Swift.print("habitat: tout est correct (\(report.pagesRendered) pages vérifiées, rien n'a été écrit); \(warnings) avertissement(s) (\(times))", to: &err)
+            Swift.print("habitat: tout est correct (\(report.pagesRendered) pages vérifiées, rien n'a été écrit) ; \(warnings) avertissement(s) (\(times))", to: &err)
         } else if report.succeeded {
-            Swift.print("habitat: \(report.pagesRendered) pages rendues, \(report.filesWritten) fichiers \(verb)s; \(warnings) avertissement(s) (\(times))", to: &err)
+            Swift.print("habitat: \(report.pagesRendered) pages rendues, \(report.filesWritten) fichiers \(verb)s ; \(warnings) avertissement(s) (\(times))", to: &err)
         } else {
-            Swift.print("habitat: \(errors) erreur(s), \(warnings) avertissement(s); Site/ n'a pas été modifié", to: &err)
+            Swift.print("habitat: \(errors) erreur(s), \(warnings) avertissement(s) ; Site/ n'a pas été modifié", to: &err)
         }
     }
 

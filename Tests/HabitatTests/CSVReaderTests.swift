@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func raggedRowIsAnError() {
-        #expect(throws: Diagnostic.error(SourceLocation(file: "t.csv", line: 3, column: 5), "row has 3 cells but the header has 2", code: "table.ragged-row")) {
+        #expect(throws: Diagnostic.error(SourceLocation(file: "t.csv", line: 3, column: 5), "la ligne a 3 cellule(s) mais l'en-tête en a 2", code: "table.ragged-row")) {
             try CSVReader.read("a;b\n1;2\n3;4;5\n", file: "t.csv")
         }
     }

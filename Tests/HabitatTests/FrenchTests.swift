@@ -65,6 +65,19 @@ import Testing
         }
     }
 
+    /// Diagnostics keep what is inside « » as written (a YAML line stays copyable) and put
+    /// no-break spaces where French typography wants them.
+    @Test func diagnosticsHaveFrenchTypography() {
+        let d = Diagnostic.error(SourceLocation(file: "Content/plans/plh/actions/2.md", line: 4, column: 1),
+                                 "clé inconnue « orientaton »" + String.didYouMean("orientaton", among: ["orientation", "titre"]),
+                                 code: "front-matter.unknown-key")
+        #expect(d.description == "Content/plans/plh/actions/2.md:4:1: erreur\u{00A0}: clé inconnue «\u{00A0}orientaton\u{00A0}» (vouliez-vous dire «\u{00A0}orientation\u{00A0}»\u{202F}?) [front-matter.unknown-key]")
+        #expect(French.diagnosticTypography("« perimetre: type: liste » demande « communes »")
+                == "«\u{00A0}perimetre: type: liste\u{00A0}» demande «\u{00A0}communes\u{00A0}»")
+        #expect(French.diagnosticTypography("lien cassé : aucune page ; voir http://x/a") == "lien cassé\u{00A0}: aucune page\u{202F}; voir http://x/a")
+        #expect(Diagnostic.warning(SourceLocation(file: "a.md"), "x", code: "c").description == "a.md: avertissement\u{00A0}: x [c]")
+    }
+
     @Test func didYouMean() {
         #expect(suggestion(for: "montnat", among: ["montant", "libelle", "unite"]) == "montant")
         #expect(suggestion(for: "zzz", among: ["montant"]) == nil)

@@ -62,7 +62,8 @@ import Testing
         #expect(status == 1)
         #expect(stdout.isEmpty)
         let diagnostics = stderr.split(separator: "\n").filter { !$0.hasPrefix("habitat:") }
-        #expect(diagnostics == ["Content/tables/sru.csv:2:28: error: 'deux' is not a whole number in column 'logements' [table.invalid-number]"])
+        // The exact characters staff see: no-break spaces before « : » and inside « ».
+        #expect(diagnostics == ["Content/tables/sru.csv:2:28: erreur\u{00A0}: «\u{00A0}deux\u{00A0}» n'est pas un nombre entier dans la colonne «\u{00A0}logements\u{00A0}» [table.invalid-number]"])
         #expect(stderr.contains("Site/ n'a pas été modifié"))
         #expect(site.tree() == before)
         let (checkStatus, json, _) = try run(["check", "--clock", "2026-11-23", "--format", "json"], in: site.root)
@@ -74,6 +75,29 @@ import Testing
     func helpExplainsEveryCommandWithExamples() throws {
         let (status, out, _) = try run(["--help"], in: NSTemporaryDirectory())
         #expect(status == 0)
-        for word in ["build", "check", "serve", "schema", "new", "Examples:"] { #expect(out.contains(word), "\(word)") }
+        for word in ["build", "check", "serve", "schema", "new", "Exemples :", "RÉSUMÉ : ", "SOUS-COMMANDES :", "Affiche cette aide."] {
+            #expect(out.contains(word), "\(word)")
+        }
+        for english in ["OVERVIEW", "USAGE", "SUBCOMMANDS", "Show help", "(default"] { #expect(!out.contains(english), "\(english)") }
+    }
+
+    /// Every subcommand's help is French: the parser's frame and the commands' own texts.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)),
+          arguments: ["build", "check", "serve", "schema", "new"])
+    func subcommandHelpIsFrench(_ command: String) throws {
+        let (status, out, _) = try run([command, "--help"], in: NSTemporaryDirectory())
+        #expect(status == 0)
+        #expect(out.hasPrefix("RÉSUMÉ : "), "\(out)")
+        #expect(out.contains("UTILISATION : habitat \(command)"))
+        #expect(out.contains("Affiche cette aide."))
+        for english in ["OVERVIEW", "USAGE", "Show help", "(default", " The ", "Where ", "Print "] { #expect(!out.contains(english), "\(command): \(english)") }
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
+    func usageErrorsAreFrench() throws {
+        let (status, _, err) = try run(["new"], in: NSTemporaryDirectory())
+        #expect(status == 64)
+        #expect(err.hasPrefix("Erreur : Argument attendu absent : « <kind> »"), "\(err)")
+        #expect(err.contains("Voir « habitat new --help » pour plus d'informations."))
     }
 }

@@ -32,17 +32,17 @@ import Testing
     }
 
     @Test func syntaxErrorsPointAtTheirCharacter() {
-        #expect(throws: RuleError("expected 'sinon' (every 'si … alors …' needs a 'sinon'), found end of the rule", at: 17)) {
+        #expect(throws: RuleError("attendu « sinon » (chaque « si … alors … » a besoin d'un « sinon »), trouvé la fin de la règle", at: 17)) {
             try RuleParser.parse("si a > 1 alors 2 ")
         }
-        #expect(throws: RuleError("unexpected character '$'", at: 4)) { try RuleParser.parse("a + $") }
+        #expect(throws: RuleError("caractère inattendu « $ »", at: 4)) { try RuleParser.parse("a + $") }
     }
 
     @Test func typeErrorsAndUnknownNames() throws {
         let checker = TypeChecker(names: ["revenu": .number, "zone": .text], baremes: ["anah": BaremeShape(columns: ["m"])])
-        #expect(throws: RuleError("unknown name 'revnu' (did you mean 'revenu'?)", at: 0)) { try checker.check(try RuleParser.parse("revnu > 3")) }
-        #expect(throws: RuleError("'+' needs a nombre, found a texte", at: 9)) { try checker.check(try RuleParser.parse("revenu + zone")) }
-        #expect(throws: RuleError("barème 'anah' has no column 'x'", at: 15)) { try checker.check(try RuleParser.parse("bareme('anah', 'x', 2)")) }
+        #expect(throws: RuleError("nom inconnu « revnu » (vouliez-vous dire « revenu » ?)", at: 0)) { try checker.check(try RuleParser.parse("revnu > 3")) }
+        #expect(throws: RuleError("« + » demande un nombre, trouvé un texte", at: 9)) { try checker.check(try RuleParser.parse("revenu + zone")) }
+        #expect(throws: RuleError("le barème « anah » n'a pas de colonne « x »", at: 15)) { try checker.check(try RuleParser.parse("bareme('anah', 'x', 2)")) }
         #expect(try checker.check(try RuleParser.parse("si zone = 'c' alors revenu sinon 0")) == .number)
     }
 
@@ -59,7 +59,7 @@ import Testing
             """
         let site = try TestSite(files)
         let report = await site.build()
-        #expect(site.messages(report) == ["Content/aides/prime.regles.yaml:4:32: error: unknown name 'revnu' (did you mean 'revenu'?) [rules.invalid]"])
+        #expect(site.messages(report) == ["Content/aides/prime.regles.yaml:4:32: erreur : nom inconnu « revnu » (vouliez-vous dire « revenu » ?) [rules.invalid]"])
     }
 
     @Test func aFailingPersonaFailsTheBuild() async throws {
@@ -83,7 +83,7 @@ import Testing
             """
         let site = try TestSite(files)
         let report = await site.build()
-        #expect(site.messages(report) == ["Content/aides/prime.regles.yaml:11:11: error: persona 'Faux exemple' fails: eligible: expected vrai, got faux; montant: expected 500, got 0 [persona.failed]"])
+        #expect(site.messages(report) == ["Content/aides/prime.regles.yaml:11:11: erreur : l'exemple « Faux exemple » échoue : eligible : attendu vrai, obtenu faux ; montant : attendu 500, obtenu 0 [persona.failed]"])
         #expect(site.read("index.html") == nil)
     }
 }

@@ -53,7 +53,7 @@ import Testing
         try site.write("plans/plh/actions/2.md", "---\nnumero: \"2\"\ntitre: \"Toutes\"\norientaton: \"1\"\nsource: {fichier: \"t.txt\"}\n---\n")
         let report = await site.build()
         #expect(!report.succeeded)
-        #expect(site.messages(report).contains("Content/plans/plh/actions/2.md:4:1: error: unknown key 'orientaton' (did you mean 'orientation'?) [front-matter.unknown-key]"))
+        #expect(site.messages(report).contains("Content/plans/plh/actions/2.md:4:1: erreur : clé inconnue « orientaton » (vouliez-vous dire « orientation » ?) [front-matter.unknown-key]"))
         #expect(site.tree() == before)
     }
 
@@ -63,7 +63,7 @@ import Testing
         let before = site.tree()
         try site.write("tables/sru.csv", "commune;sru;logements\nFouquières-lès-Béthune;oui;deux\nL’Haÿ-les-Roses;;1\nVille-Sûre;oui;12\n")
         let report = await site.build()
-        #expect(site.messages(report) == ["Content/tables/sru.csv:2:28: error: 'deux' is not a whole number in column 'logements' [table.invalid-number]"])
+        #expect(site.messages(report) == ["Content/tables/sru.csv:2:28: erreur : « deux » n'est pas un nombre entier dans la colonne « logements » [table.invalid-number]"])
         #expect(site.tree() == before)
     }
 
@@ -76,7 +76,7 @@ import Testing
         try "{{<base}}{{$contenu}}\n<h1>{{titre}}</h1>\n<p>{{ttire_inconnu}}</p>\n{{/contenu}}{{/base}}\n".write(toFile: theme + "/templates/page.mustache", atomically: true, encoding: .utf8)
         try site.write("pages/a-propos.md", "---\ntitre: \"À propos\"\n---\nTexte.\n")
         let report = await site.build(theme: theme)
-        #expect(site.messages(report) == ["Themes/perso/templates/page.mustache:3:4: error: unknown variable 'ttire_inconnu' in a template [template.unknown-variable]"])
+        #expect(site.messages(report) == ["Themes/perso/templates/page.mustache:3:4: erreur : variable « ttire_inconnu » inconnue dans un gabarit [template.unknown-variable]"])
         #expect(site.read("index.html") == nil)
     }
 
@@ -86,8 +86,8 @@ import Testing
         let site = try TestSite(files)
         let report = await site.build()
         let m = site.messages(report)
-        #expect(m.contains("Content/plans/plh/actions/3.md:7:15: error: unknown commune 'Bethunne' [ref.unknown-commune]"))
-        #expect(m.contains("Content/plans/plh/actions/3.md:8:10: error: no fiche '9' in plh [ref.unknown-fiche]"))
+        #expect(m.contains("Content/plans/plh/actions/3.md:7:15: erreur : commune inconnue « Bethunne » [ref.unknown-commune]"))
+        #expect(m.contains("Content/plans/plh/actions/3.md:8:10: erreur : aucune fiche « 9 » dans plh [ref.unknown-fiche]"))
     }
 }
 
@@ -125,12 +125,12 @@ import Testing
         let site = try TestSite(files)
         let report = await site.build(write: false)
         #expect(site.messages(report) == [
-            "Content/aides/prime.regles.yaml:6:11: error: persona 'Mauvais exemple' fails: eligible: expected vrai, got faux [persona.failed]",
-            "Content/pages/a-propos.md:4:6: error: broken link: no page at /aide/ (did you mean '/aides/'?) [link.broken]",
-            "Content/pages/a-propos.md:4:29: error: no heading with the anchor #inconnue on this page [link.broken-anchor]",
-            "Content/pages/a-propos.md:8:1: error: image without a text alternative: write ![what the image shows](/medias/plan.png) [content.image-alt]",
-            "Content/pages/a-propos.md:8:1: error: broken link: no page at /medias/plan.png [link.broken]",
-            "Content/plans/plh/actions/2.md:5:38: error: unknown commune 'Béthune' [ref.unknown-commune]",
+            "Content/aides/prime.regles.yaml:6:11: erreur : l'exemple « Mauvais exemple » échoue : eligible : attendu vrai, obtenu faux [persona.failed]",
+            "Content/pages/a-propos.md:4:6: erreur : lien cassé : aucune page à l'adresse /aide/ (vouliez-vous dire « /aides/ » ?) [link.broken]",
+            "Content/pages/a-propos.md:4:29: erreur : aucun titre n'a l'ancre #inconnue sur cette page [link.broken-anchor]",
+            "Content/pages/a-propos.md:8:1: erreur : image sans texte de remplacement : écrivez ![ce que montre l'image](/medias/plan.png) [content.image-alt]",
+            "Content/pages/a-propos.md:8:1: erreur : lien cassé : aucune page à l'adresse /medias/plan.png [link.broken]",
+            "Content/plans/plh/actions/2.md:5:38: erreur : commune inconnue « Béthune » [ref.unknown-commune]",
         ])
     }
 }

@@ -46,9 +46,14 @@ struct TestSite {
         return out
     }
 
-    /// Errors printed as the CLI prints them, with paths relative to the site folder.
+    /// Errors printed as the CLI prints them, with paths relative to the site folder; the French
+    /// no-break spaces are shown as plain spaces so expectations stay readable (FrenchTests and
+    /// the CLI test check the real characters).
     func messages(_ report: BuildReport) -> [String] {
-        report.diagnostics.map { $0.description.replacingOccurrences(of: root + "/", with: "") }
+        report.diagnostics.map {
+            $0.description.replacingOccurrences(of: root + "/", with: "")
+                .replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
+        }
     }
 
     static let minimal: [String: String] = [
