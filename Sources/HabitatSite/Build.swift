@@ -55,6 +55,18 @@ public struct BuildReport: Sendable {
 public enum SiteBuilder {
     private static let allocatorTuned: Bool = { habitat_tune_allocator(); return true }()
 
+    /// A warning when the address the site is built for is a placeholder: absolute links, the
+    /// sitemap and the communes' embed snippets would point nowhere.
+    static func placeholderAddress(site: SiteFile, override: String?, display: String) -> Diagnostic? {
+        let address = override ?? site.url
+        guard let reason = SiteFile.placeholderReason(address) else { return nil }
+        let at = override != nil ? SourceLocation(file: "--base-url")
+            : SourceLocation(file: display + "site.yaml", line: site.urlLine, column: site.urlColumn)
+        return .warning(at, "l'adresse du site « \(address) » n'est pas une adresse publique (\(reason)) : les liens absolus, le plan du site "
+                        + "et le code d'intégration des communes y mèneraient ; écrivez la vraie adresse dans « url » de site.yaml "
+                        + "ou donnez-la avec --base-url", code: "site.placeholder-url")
+    }
+
     public static func run(_ options: BuildOptions) async -> BuildReport {
         await run(options, session: nil)
     }
@@ -82,6 +94,7 @@ public enum SiteBuilder {
         let buildDate = options.buildDate ?? defaultBuildDate(parsed)
         let (indexOrNil, resolveDiagnostics) = Resolver.resolve(parsed, buildDate: buildDate, includeDrafts: options.includeDrafts, contentDisplay: display)
         diagnostics.append(contentsOf: resolveDiagnostics)
+        if let site = indexOrNil?.site, let d = Self.placeholderAddress(site: site, override: options.baseURL, display: display) { diagnostics.append(d) }
         let (themeOrNil, themeDiagnostics) = Theme.load(dir: options.themeDir, displayDir: options.themeDir)
         diagnostics.append(contentsOf: themeDiagnostics)
         report.stageTimes.append(("résolution", clock.lap()))

@@ -55,7 +55,8 @@ enum InvalidCorpus {
                                    includeDrafts: false, buildDate: buildDate, workers: 2, write: true)
         options.searchIndex = false
         let report = await SiteBuilder.run(options)
-        let lines = report.diagnostics.map { render($0, work: work) }
+        // The cases share the test site's placeholder address; that warning has its own tests.
+        let lines = report.diagnostics.filter { $0.code != "site.placeholder-url" }.map { render($0, work: work) }
         let text = (report.succeeded ? "succeeded\n" : "failed\n") + lines.map { $0 + "\n" }.joined()
         try? text.write(toFile: result, atomically: true, encoding: .utf8)
     }
