@@ -18,6 +18,18 @@ public enum ContentItem: Sendable {
     case page(path: String, PageFile, body: MarkdownDocument)
     case news(slug: String, NewsFile, body: MarkdownDocument)
     case asset(path: String)
+
+    /// Marked `brouillon: true`: not published unless the build includes drafts.
+    public var isDraft: Bool {
+        switch self {
+        case .fiche(_, _, let f, _): return f.brouillon == true
+        case .aid(_, let a, _): return a.brouillon == true
+        case .indicator(_, let i): return i.brouillon == true
+        case .page(_, let p, _): return p.brouillon == true
+        case .news(_, let n, _): return n.brouillon == true
+        default: return false
+        }
+    }
 }
 
 /// One parsed file: its path (as printed in diagnostics), what it holds, and its problems.

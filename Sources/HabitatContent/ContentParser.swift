@@ -18,14 +18,22 @@ public struct ContentParser: Sendable {
         } catch {
             file.diagnostics.append(error)
         }
-        if file.item != nil, Self.containsPlaceholder(bytes), let text = String(validating: bytes, as: UTF8.self) {
-            for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Text that `habitat new` writes: a published page must not keep it; a draft may.
+        if let item = file.item, Self.scaffoldMarkers.contains(where: { Self.contains($0, in: bytes) }),
+           let text = String(validating: bytes, as: UTF8.self) {
+            var reported = 0
+            for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where reported < 20 {
                 let trimmed = line.drop { $0 == " " }
                 if trimmed.hasPrefix("#") { continue }
-                if let r = line.firstRange(of: "À compléter") {
-                    file.diagnostics.append(.warning(SourceLocation(file: displayPath, line: i + 1, column: line[..<r.lowerBound].count + 1),
-                                                     "« À compléter » est resté : il serait publié tel quel", code: "content.placeholder"))
-                    break
+                guard let r = Self.scaffoldTexts.lazy.compactMap({ line.firstRange(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else { continue }
+                reported += 1
+                let at = SourceLocation(file: displayPath, line: i + 1, column: line[..<r.lowerBound].count + 1)
+                let found = line[r.lowerBound...].hasPrefix("À compléter") ? "« À compléter »" : "le texte d'exemple « \(line[r.lowerBound...].prefix(30))… »"
+                if item.isDraft {
+                    file.diagnostics.append(.warning(at, "\(found) est encore là : remplacez-le avant d'ôter « brouillon: true »", code: "content.placeholder"))
+                } else {
+                    file.diagnostics.append(.error(at, "\(found) est encore là et serait publié tel quel : remplacez-le, "
+                                                   + "ou remettez « brouillon: true » tant que la page n'est pas prête", code: "content.placeholder"))
                 }
             }
         }
@@ -129,15 +137,18 @@ public struct ContentParser: Sendable {
         }
     }
 
-    private static let placeholder = Array("À compléter".utf8)
+    /// What `habitat new` writes for the author to replace: the « À compléter » values and the
+    /// body's « Écrivez ici … » sentence.
+    public static let scaffoldTexts = ["À compléter", "Écrivez ici"]
+    private static let scaffoldMarkers = scaffoldTexts.map { Array($0.utf8) }
 
     /// A byte search: `String.contains` goes through Foundation and costs more than parsing.
-    static func containsPlaceholder(_ bytes: [UInt8]) -> Bool {
-        let first = placeholder[0]
+    static func contains(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
+        let first = needle[0]
         var i = 0
-        let last = bytes.count - placeholder.count
+        let last = bytes.count - needle.count
         while i <= last {
-            if bytes[i] == first, bytes[i..<(i + placeholder.count)].elementsEqual(placeholder) { return true }
+            if bytes[i] == first, bytes[i..<(i + needle.count)].elementsEqual(needle) { return true }
             i += 1
         }
         return false

@@ -223,6 +223,10 @@ public enum FieldDescriptions {
         "page.menu": "Position dans le menu (facultatif).",
         "actualite.date": "Date de l'actualité (AAAA-MM-JJ).",
         "actualite.brouillon": "true : l'actualité n'est pas publiée (sauf avec --drafts).",
+        "fiche.brouillon": "true : la fiche n'est pas publiée (sauf avec --drafts) ; « habitat new » l'écrit.",
+        "aide.brouillon": "true : l'aide et son simulateur ne sont pas publiés (sauf avec --drafts) ; « habitat new » l'écrit.",
+        "indicateur.brouillon": "true : l'indicateur n'est pas publié (sauf avec --drafts) ; « habitat new » l'écrit.",
+        "page.brouillon": "true : la page n'est pas publiée (sauf avec --drafts) ; « habitat new » l'écrit.",
         "actualite.publication": "Date de publication programmée : avant cette date, elle n'est pas publiée.",
         "actualite.expiration": "À partir de cette date, elle n'est plus publiée.",
     ]

@@ -33,7 +33,13 @@ public struct Resolver {
         var gathered = Gathered()
         var site: SiteFile?
         var audit: AccessibilityAuditFile?
+        // Drafts (`brouillon: true`) are left out unless the build includes them; references to
+        // them are then skipped like references to a broken file (and a draft aid's simulator with it).
+        var drafts = Set<String>()
         for f in files {
+            if let item = f.item, item.isDraft, !includeDrafts {
+                if case .news = item {} else { drafts.insert(f.relativePath); continue }
+            }
             switch f.item {
             case .site(let s)?: site = s
             case .accessibilityAudit(let a)?: audit = a
@@ -58,8 +64,11 @@ public struct Resolver {
             if broken.contains("site.yaml") { return (nil, []) }
             return (nil, [.error(SourceLocation(file: contentDisplay + "site.yaml"), "site.yaml absent : chaque site en a besoin, avec au moins « titre » et « url »", code: "site.missing-config")])
         }
+        for d in drafts where d.hasPrefix("aides/") && d.hasSuffix(".md") {
+            gathered.aidRules[String(d.dropFirst(6).dropLast(3))] = nil
+        }
         var resolver = Resolver(index: SiteIndex(site: site), buildDate: buildDate, includeDrafts: includeDrafts)
-        resolver.broken = broken
+        resolver.broken = broken.union(drafts)
         resolver.resolveTerritories(gathered.territories)
         resolver.resolveCommunes(gathered.communeFiles)
         resolver.resolveTables(gathered.tableSchemas, gathered.tableData)

@@ -139,7 +139,8 @@ struct New: ParsableCommand {
         var slug = Slug.make(id ?? titre)
         let day = date ?? CalendarDay(unixSeconds: Int64(Date().timeIntervalSince1970)).description
         if kind == "actualite", id == nil { slug = day + "-" + slug }
-        var values: [String: String] = ["titre": q(titre)]
+        // Every scaffold is a draft: it is not published until its author removes « brouillon: true ».
+        var values: [String: String] = ["titre": q(titre), "brouillon": "true"]
         let path: String
         var body = "Écrivez ici le texte, en français clair, pour les habitants.\n"
         switch kind {
@@ -174,15 +175,15 @@ struct New: ParsableCommand {
               "frequence": "annuelle",
               "niveau": "epci",
               "affichage": "barres",
-              "valeurs": []
+              "valeurs": [],
+              "brouillon": true
             }
 
             """
-            return try write(json, to: "\(content)/indicateurs/\(slug).json", note: "Les clés sont décrites par « habitat schema indicateur ». « valeurs » vide : l'indicateur apparaît « à renseigner ».")
+            return try write(json, to: "\(content)/indicateurs/\(slug).json", note: "Les clés sont décrites par « habitat schema indicateur ». C'est un brouillon : il sera publié quand vous aurez ôté « \"brouillon\": true ».")
         case "actualite":
             guard CalendarDay(iso: day) != nil else { throw ValidationError("--date doit être une date comme 2026-12-01") }
             values["date"] = day
-            values["brouillon"] = "true"
             path = "\(content)/actualites/\(slug).md"
             body = "Écrivez ici l'actualité. Elle reste un brouillon tant que « brouillon: true ».\n"
         case "page":
@@ -192,7 +193,7 @@ struct New: ParsableCommand {
         }
         let kindName = kind == "actualite" ? "actualite" : kind
         guard let yaml = SchemaReference.scaffold(kind: kindName, values: values) else { throw ValidationError("aucun schéma pour \(kind)") }
-        try write("---\n" + yaml + "---\n" + body, to: path, note: "Remplissez les champs ; ôtez le # devant une clé facultative pour l'utiliser.")
+        try write("---\n" + yaml + "---\n" + body, to: path, note: "Remplissez les champs ; ôtez le # devant une clé facultative pour l'utiliser. C'est un brouillon : il sera publié quand vous aurez ôté « brouillon: true ».")
     }
 
     func write(_ text: String, to path: String, note: String) throws {

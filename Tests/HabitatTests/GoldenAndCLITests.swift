@@ -96,6 +96,39 @@ import Testing
         for english in ["OVERVIEW", "USAGE", "Show help", "(default", " The ", "Where ", "Print "] { #expect(!out.contains(english), "\(command): \(english)") }
     }
 
+    /// `habitat new` writes a draft; the draft is not published; once `brouillon: true` is gone,
+    /// the scaffold text left in it is an error in `build` and `check`, with its position.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
+    func scaffoldsAreDraftsAndTheirTextIsNeverPublished() throws {
+        let site = try TestSite(TestSite.minimal)
+        try FileManager.default.createSymbolicLink(atPath: site.root + "/Themes", withDestinationPath: TestSite.repo + "/Themes")
+        let (created, out, _) = try run(["new", "fiche", "--plan", "plh", "--numero", "7", "--titre", "Nouvelle action"], in: site.root)
+        #expect(created == 0)
+        #expect(out.contains("brouillon"))
+        let path = site.root + "/Content/plans/plh/actions/7.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("\nbrouillon: true\n"))
+        let (built, _, err) = try run(["build", "--clock", "2026-11-23", "--no-search"], in: site.root)
+        #expect(built == 0, "\(err)")
+        #expect(site.read("plans/plh/actions/7/index.html") == nil, "a draft is not published")
+        #expect(err.contains("[content.placeholder]"))
+        let before = site.tree()
+
+        try text.replacingOccurrences(of: "\nbrouillon: true\n", with: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let lines = text.replacingOccurrences(of: "\nbrouillon: true\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        let placeholderLine = try #require(lines.firstIndex { $0.contains("À compléter") && !$0.drop { $0 == " " }.hasPrefix("#") }) + 1
+        let bodyLine = try #require(lines.firstIndex { $0.hasPrefix("Écrivez ici") }) + 1
+        for command in ["build", "check"] {
+            let (status, _, e) = try run([command, "--clock", "2026-11-23", "--no-search"], in: site.root)
+            #expect(status == 1, "\(command)")
+            let errors = e.split(separator: "\n").filter { $0.contains("erreur\u{00A0}:") && $0.hasSuffix("[content.placeholder]") }
+            #expect(errors.count == 2, "\(command): \(e)")
+            #expect(errors.first?.hasPrefix("Content/plans/plh/actions/7.md:\(placeholderLine):") == true, "\(errors)")
+            #expect(errors.last?.hasPrefix("Content/plans/plh/actions/7.md:\(bodyLine):1: erreur") == true, "\(errors)")
+        }
+        #expect(site.tree() == before, "the failed build left the site as it was")
+    }
+
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
     func usageErrorsAreFrench() throws {
         let (status, _, err) = try run(["new"], in: NSTemporaryDirectory())

@@ -57,6 +57,7 @@ public struct AidFile: Decodable, Sendable {
     public var source: SourceRef
     public var ecarts: [Discrepancy]?
     public var alias: [Positioned<String>]?
+    public var brouillon: Bool?
 }
 
 /// `indicateurs/<id>.json`: one indicator's definition and values.
@@ -91,4 +92,5 @@ public struct IndicatorFile: Decodable, Sendable {
     public var niveau: Level
     public var affichage: Display?
     public var valeurs: [Value]
+    public var brouillon: Bool?
 }

@@ -45,4 +45,5 @@ public struct FicheFile: Decodable, Sendable {
     public var ecarts: [Discrepancy]?
     public var alias: [Positioned<String>]?
     public var source: SourceRef
+    public var brouillon: Bool?
 }

@@ -7,6 +7,7 @@ public struct PageFile: Decodable, Sendable {
     public var alias: [Positioned<String>]?
     public var mis_a_jour: CalendarDay?
     public var menu: Int?
+    public var brouillon: Bool?
 }
 
 /// `actualites/*.md` front matter: a dated news item.
