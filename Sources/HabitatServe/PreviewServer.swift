@@ -111,6 +111,9 @@ public struct PreviewServer: Sendable {
         case "/_habitat/etat":
             return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
                             body: ResponseBody(byteBuffer: ByteBuffer(string: await state.errorsJSON())))
+        case "/_habitat/apercu.css":
+            return Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "no-store"],
+                            body: ResponseBody(byteBuffer: ByteBuffer(string: overlayStyle)))
         case "/_habitat/rechargement.js":
             return Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
                             body: ResponseBody(byteBuffer: ByteBuffer(string: reloadScript)))
@@ -123,9 +126,10 @@ public struct PreviewServer: Sendable {
         }
     }
 
-    /// Adds the live-reload script (an external file: the pages' CSP forbids inline script).
+    /// Adds the live-reload script and the error overlay's stylesheet (external files: the pages'
+    /// CSP forbids inline script and style).
     static func injectReloadScript(_ bytes: [UInt8]) -> [UInt8] {
-        let tag = Array("<script src=\"/_habitat/rechargement.js\" defer></script>".utf8)
+        let tag = Array("<link rel=\"stylesheet\" href=\"/_habitat/apercu.css\"><script src=\"/_habitat/rechargement.js\" defer></script>".utf8)
         let marker = Array("</head>".utf8)
         guard let at = bytes.firstRange(of: marker) else { return bytes + tag }
         return Array(bytes[..<at.lowerBound]) + tag + Array(bytes[at.lowerBound...])

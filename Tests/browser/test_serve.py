@@ -123,6 +123,64 @@ def test_template_error_shows_in_the_page_and_disappears_when_fixed(server, brow
     assert json.loads(body)["erreurs"] == []
 
 
+def _overlay_in_viewport(browser):
+    """The overlay's box and the window's height, measured in the page."""
+    return browser.execute_script(
+        "var o = document.getElementById('habitat-erreurs'); if (!o) return null;"
+        "var r = o.getBoundingClientRect(); var s = getComputedStyle(o);"
+        "return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height,"
+        " vh: window.innerHeight, vw: document.documentElement.clientWidth, scrollY: window.scrollY,"
+        " position: s.position, visible: s.visibility !== 'hidden' && s.display !== 'none' && r.height > 0,"
+        " sideways: document.documentElement.scrollWidth > document.documentElement.clientWidth};")
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_front_matter_typo_shows_a_french_overlay_at_the_top_and_leaves_when_fixed(server, artifacts, width):
+    from conftest import make_driver
+    browser = make_driver(width=width)
+    try:
+        path = server.workdir / "Content" / FICHE
+        good = path.read_text(encoding="utf-8")
+        lines = good.split("\n")
+        typo_line = next(i for i, l in enumerate(lines) if l.startswith("orientation:")) + 1
+        browser.get(server.url + "/plans/cabbalr-plh-2019-2025/actions/2/")
+        WebDriverWait(browser, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        assert not browser.find_elements(By.ID, "habitat-erreurs")
+        path.write_text(good.replace("\norientation:", "\norientaton:", 1), encoding="utf-8")
+        server.wait_for(lambda e: e[0] == "erreur")
+        overlay = WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "habitat-erreurs"))
+        box = _overlay_in_viewport(browser)
+        # On screen without scrolling: at the top of the window, inside it, not after the footer.
+        assert box["visible"] and box["position"] == "fixed", box
+        assert box["scrollY"] == 0 and 0 <= box["top"] < 5 and box["bottom"] <= box["vh"], box
+        assert box["left"] >= 0 and box["right"] <= box["vw"] + 0.5 and not box["sideways"], box
+        text = overlay.text
+        assert f"Content/{FICHE}:{typo_line}:1" in text, text
+        assert "clé inconnue" in text and "orientaton" in text and "vouliez-vous dire" in text, text
+        assert "[front-matter.unknown-key]" in text
+        extract = overlay.find_element(By.CLASS_NAME, "habitat-erreurs-extrait").text
+        assert 'orientaton: "1"' in extract and str(typo_line) in extract, extract
+        words = text.replace("[front-matter.unknown-key]", "").lower()
+        assert "unknown" not in words and "error" not in words, "the stable code is the only English"
+        browser.save_screenshot(str(artifacts / f"apercu-erreur-{width}.png"))
+        # Styled by the served stylesheet, not by inline style (the pages' CSP forbids it).
+        assert overlay.get_attribute("style") in (None, "")
+        errors = [e for e in browser.get_log("browser") if "Refused to" in e.get("message", "")]
+        assert errors == [], errors
+        # The close button hides it; a rebuild that still fails shows it again.
+        overlay.find_element(By.CLASS_NAME, "habitat-erreurs-fermer").click()
+        assert not browser.find_elements(By.ID, "habitat-erreurs")
+        browser.refresh()
+        WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "habitat-erreurs"))
+        # Fixing the key makes it leave by itself (live reload).
+        generation = max([e[1].get("generation", 0) for e in server.events if e[0] == "rechargement"] + [1])
+        path.write_text(good, encoding="utf-8")
+        server.wait_for(lambda e: e[0] == "rechargement" and e[1]["generation"] > generation)
+        WebDriverWait(browser, 15).until(lambda d: not d.find_elements(By.ID, "habitat-erreurs"))
+    finally:
+        browser.quit()
+
+
 @pytest.mark.parametrize("path", ["/../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/assets/", "/.habitat-manifeste.json",
                                   "/communes/..%2f..%2fContent/site.yaml", "/%00"])
 def test_refuses_traversal_hidden_files_and_listings(server, path):
