@@ -92,13 +92,16 @@ extension Renderer {
                 ["id": t.id, "titre": t.schema.titre, "description": optText(t.schema.description),
                  "csv": "/donnees/\(t.id).csv", "json": "/donnees/\(t.id).json", "lignes": French.plural(t.rows.count, "ligne"),
                  "source": Format.source(t.schema.source),
-                 "colonnes": t.schema.colonnes.map { ["id": $0.id, "libelle": $0.libelle, "type": $0.type.rawValue, "unite": optText($0.unite)] as [String: Any] },
+                 "colonnes": t.schema.colonnes.map { ["id": $0.id, "libelle": $0.libelle, "type": $0.type.rawValue, "unite": optText(unitOf($0))] as [String: Any] },
                  "totaux": list((t.schema.totaux ?? []).map { ["ligne": $0.ligne, "colonne": $0.colonne, "imprime": $0.imprime, "recalcule": $0.recalcule] as [String: Any] })] as [String: Any]
             }),
             "indicateurs": list(index.indicatorOrder.compactMap { index.indicators[$0] }.map { i in
                 ["titre": i.data.titre, "url": i.url, "csv": "/donnees/indicateurs/\(i.id).csv", "json": "/donnees/indicateurs/\(i.id).json"] as [String: Any]
             }),
             "communes": French.plural(index.communes.count, "commune"),
+            "licence": ["titre": Self.licenceTitle, "url": Self.licenceURL] as [String: Any],
+            "datapackage": "/donnees/datapackage.json",
+            "communes_csv": "/donnees/communes.csv",
         ]
     }
 
@@ -153,17 +156,27 @@ extension Renderer {
         return out + "</urlset>\n"
     }
 
+    /// Numbers as numbers (`3.4`, not `3,4%`; units are in the Table Schema), yes/no as `oui`/`non`,
+    /// text as printed.
     func tableCSV(_ t: DataTable) -> String {
-        func q(_ s: String) -> String { s.contains(";") || s.contains("\"") || s.contains("\n") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
+        let q = Self.csvField
         var out = t.schema.colonnes.map { q($0.id) }.joined(separator: ";") + "\n"
-        for r in t.rows { out += r.cells.map { q($0.text) }.joined(separator: ";") + "\n" }
+        let numeric = t.schema.colonnes.map(isNumeric)
+        for r in t.rows {
+            out += r.cells.enumerated().map { i, cell in
+                if i < numeric.count, numeric[i] { return cell.number.map(Self.machineNumber) ?? "" }
+                if i < t.schema.colonnes.count, t.schema.colonnes[i].type == .ouiNon { return cell.text.lowercased() }
+                return q(cell.text)
+            }.joined(separator: ";") + "\n"
+        }
         return out
     }
 
     func tableJSON(_ t: DataTable) -> String {
         JSONValue.object([
-            ("id", .string(t.id)), ("titre", .string(t.schema.titre)), ("source", .string(t.schema.source.label)),
-            ("colonnes", .array(t.schema.colonnes.map { .object([("id", .string($0.id)), ("libelle", .string($0.libelle)), ("type", .string($0.type.rawValue)), ("unite", $0.unite.map(JSONValue.string) ?? .null)]) })),
+            ("id", .string(t.id)), ("titre", .string(t.schema.titre)), ("source", .string(sourceDescription(t.schema.source))),
+            ("licence", Self.licenceJSON), ("schema", .string(baseURL + "/donnees/datapackage.json")),
+            ("colonnes", .array(t.schema.colonnes.map { .object([("id", .string($0.id)), ("libelle", .string($0.libelle)), ("type", .string($0.type.rawValue)), ("unite", unitOf($0).map(JSONValue.string) ?? .null)]) })),
             ("lignes", .array(t.rows.map { r in .object(zip(t.schema.colonnes, r.cells).map { ($0.id, $1.number.map(JSONValue.number) ?? ($1.text.isEmpty ? .null : .string($1.text))) }) })),
         ]).serialized() + "\n"
     }

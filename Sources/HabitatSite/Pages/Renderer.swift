@@ -64,6 +64,8 @@ public struct Renderer: Sendable {
                 raw("donnees/indicateurs/\(id).csv", indicatorCSV(index.indicators[id]!))
                 raw("donnees/indicateurs/\(id).json", indicatorJSON(index.indicators[id]!))
             }
+            raw("donnees/communes.csv", communesCSV())
+            raw("donnees/datapackage.json", dataPackage())
             raw("sitemap.xml", sitemap())
             raw("robots.txt", "User-agent: *\nAllow: /\nSitemap: \(baseURL)/sitemap.xml\n")
         case .discrepancies:
