@@ -12,4 +12,6 @@ swift test --skip-build 2>&1 | tee /tmp/habitat-swift-test.log
 export HABITAT_BIN="$PWD/.build/debug/habitat"
 "$HABITAT_BIN" build --clock 2026-11-23 --output .build/site-under-test --quiet
 python3 -m pytest -q Tests/fidelity
+# The examples marked in the staff guides (docs/*.md) are run and compared with what the tool prints.
+python3 -m pytest -q Tests/guides
 python3 -m pytest -q Tests/browser --site .build/site-under-test
