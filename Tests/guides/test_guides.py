@@ -11,7 +11,7 @@ block whose info string is `console`:
 
 Each `essai:` line edits a copy of the project before the commands run: in the file, the first
 occurrence of the text before the second `|` is replaced by the text after it (`\\n` is a line
-break). Lines of the block that start with `$ ` are commands (`habitat` is the binary under
+break); `essai: renommer: A | B` renames file A to B; an empty `essai:` changes nothing. Lines of the block that start with `$ ` are commands (`habitat` is the binary under
 test; the build date is fixed with SOURCE_DATE_EPOCH). The other lines are what the guide
 says the tool prints: each must be printed (`…` stands for any text), and every error the tool
 prints must be quoted. No-break spaces are compared as spaces.
@@ -28,7 +28,7 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 HABITAT = os.environ.get("HABITAT_BIN", str(ROOT / ".build" / "debug" / "habitat"))
 GUIDES = sorted((ROOT / "docs").glob("*.md"))
-MARKED = re.compile(r"<!--\s*(essai:.*?)-->\s*\n```console\n(.*?)```", re.S)
+MARKED = re.compile(r"<!--\s*(essai:.*?)-->[ \t]*\n([ \t]*)```console\n(.*?)^[ \t]*```", re.S | re.M)
 
 
 def examples():
@@ -36,7 +36,9 @@ def examples():
         text = guide.read_text(encoding="utf-8")
         for n, m in enumerate(MARKED.finditer(text), 1):
             line = text.count("\n", 0, m.start()) + 1
-            yield pytest.param(guide.name, m.group(1), m.group(2), id=f"{guide.name}:{line}")
+            indent = len(m.group(2))
+            block = "\n".join(l[indent:] if l[:indent].strip() == "" else l for l in m.group(3).splitlines())
+            yield pytest.param(guide.name, m.group(1), block, id=f"{guide.name}:{line}")
 
 
 def plain(s):
@@ -60,6 +62,11 @@ def test_guide_example(tmp_path, guide, setup, block):
         shutil.copytree(ROOT / folder, tmp_path / folder)
     for edit in re.findall(r"essai:(.*)", setup):
         if not edit.strip():
+            continue
+        if edit.strip().startswith("renommer:"):
+            source, target = (part.strip() for part in edit.strip()[len("renommer:"):].split("|"))
+            assert (tmp_path / source).exists(), f"{guide}: no file {source}"
+            (tmp_path / source).rename(tmp_path / target)
             continue
         path, old, new = (part.strip() for part in edit.split("|"))
         old, new = old.replace("\\n", "\n"), new.replace("\\n", "\n")
