@@ -75,7 +75,7 @@ extension Resolver {
                     error(path, 1, 1, "remplace_par : barème inconnu « \(r) »" + String.didYouMean(r, among: items.map(\.0)), code: "ref.unknown-bareme")
                 }
                 if let v = data.valide_au, v < buildDate, data.remplace_par == nil {
-                    warning(path, 1, 1, "le barème « \(id) » était valable jusqu'au \(v) ; la date de publication est le \(buildDate) : mettez-le à jour ou indiquez son successeur", code: "bareme.expired")
+                    warning(path, 1, 1, "le barème « \(id) » était valable jusqu'au \(French.date(v)) ; la date de publication est le \(French.date(buildDate)) : mettez-le à jour ou indiquez son successeur", code: "bareme.expired")
                 }
                 index.baremes[id] = Bareme(id: id, data: data, table: BaremeTable(rows: rows, increment: data.par_personne_supplementaire), path: path)
             } catch {
