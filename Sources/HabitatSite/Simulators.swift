@@ -63,13 +63,19 @@ extension Resolver {
                 let columns = Set(data.colonnes.map(\.id))
                 var rows: [[String: Double]] = []
                 for (i, row) in data.lignes.enumerated() {
-                    if let p = row["personnes"], Int(p) != i + 1 {
+                    if let p = row["personnes"], p != Double(i + 1) {
                         error(path, 1, 1, "lignes[\(i)]: 'personnes' should be \(i + 1) (rows go 1, 2, 3… persons)", code: "bareme.bad-row")
                     }
                     for c in columns where row[c] == nil {
                         error(path, 1, 1, "lignes[\(i)]: missing column '\(c)'", code: "bareme.missing-value")
                     }
+                    for (c, v) in row.sorted(by: { $0.key < $1.key }) where !RuleNumber.isAllowed(v) {
+                        error(path, 1, 1, "lignes[\(i)] : la valeur de '\(c)' dépasse la limite des règles (\(RuleNumber.limitText) en valeur absolue)", code: "bareme.number-out-of-range")
+                    }
                     rows.append(row)
+                }
+                for (c, v) in (data.par_personne_supplementaire ?? [:]).sorted(by: { $0.key < $1.key }) where !RuleNumber.isAllowed(v) {
+                    error(path, 1, 1, "par_personne_supplementaire : la valeur de '\(c)' dépasse la limite des règles (\(RuleNumber.limitText) en valeur absolue)", code: "bareme.number-out-of-range")
                 }
                 if let r = data.remplace_par, !items.contains(where: { $0.0 == r }) {
                     error(path, 1, 1, "remplace_par: unknown barème '\(r)'" + String.didYouMean(r, among: items.map(\.0)), code: "ref.unknown-bareme")
@@ -125,7 +131,7 @@ extension Resolver {
                 if !cascade {
                     var message = error.message
                     if message.hasPrefix("unknown name 'oui'") || message.hasPrefix("unknown name 'non'") { message += "; yes/no answers are written vrai or faux in rules" }
-                    self.error(path, text.line, text.column + error.offset, message, code: "rules.invalid")
+                    self.error(path, text.line, text.column + error.offset, message, code: error.code ?? "rules.invalid")
                 }
                 ok = false
                 return nil
@@ -146,6 +152,16 @@ extension Resolver {
             if names[qid] != nil { error(path, q.id.line, q.id.column, "'\(qid)' is defined twice", code: "rules.duplicate"); ok = false }
             if q.type == .choix, (q.options ?? []).isEmpty {
                 error(path, q.id.line, q.id.column, "a 'choix' question needs 'options'", code: "rules.missing-options"); ok = false
+            }
+            for (name, bound) in [("min", q.min), ("max", q.max)] {
+                if let bound, !RuleNumber.isAllowed(bound) {
+                    error(path, q.id.line, q.id.column, "question '\(qid)' : '\(name)' dépasse la limite des règles (\(RuleNumber.limitText) en valeur absolue)", code: "rules.number-out-of-range")
+                    ok = false
+                }
+            }
+            if let lo = q.min, let hi = q.max, lo > hi {
+                error(path, q.id.line, q.id.column, "question '\(qid)' : 'min' (\(RuleValue.number(lo))) est plus grand que 'max' (\(RuleValue.number(hi)))", code: "rules.bad-bounds")
+                ok = false
             }
             var options = q.options ?? []
             if q.type == .commune {
@@ -192,6 +208,13 @@ extension Resolver {
                 error(path, e.keyPosition.line, e.keyPosition.column, "persona '\(p.nom.value)': no question '\(e.key)'" + String.didYouMean(e.key, among: sim.questions.map(\.id)), code: "persona.unknown-question")
                 continue
             }
+            if case .scalar(let text, _, _) = e.value, q.type == .entier || q.type == .euros,
+               let v = FrenchNumber.parse(text), !RuleNumber.isAllowed(v) {
+                error(path, e.value.position.line, e.value.position.column,
+                      "persona '\(p.nom.value)' : la réponse '\(text)' à '\(e.key)' dépasse la limite des règles (\(RuleNumber.limitText) en valeur absolue)",
+                      code: "persona.number-out-of-range")
+                continue
+            }
             guard case .scalar(let text, _, _) = e.value, let v = SimulatorAnswers.parse(text, for: q) else {
                 let given: String
                 if case .scalar(let t, _, _) = e.value { given = "'\(t)'" } else { given = e.value.kindName }
@@ -210,7 +233,7 @@ extension Resolver {
         var problems: [String] = []
         if r.eligible != .bool(p.attendu.eligible) { problems.append("eligible: expected \(p.attendu.eligible ? "vrai" : "faux"), got \(r.eligible)") }
         if let m = p.attendu.montant {
-            if case .number(let got) = r.amount, abs(got - m) < 0.005 {} else { problems.append("montant: expected \(RuleValue.number(m)), got \(r.amount)") }
+            if case .number(let got) = r.amount, m.isFinite, abs(got - m) < 0.005 {} else { problems.append("montant: expected \(RuleValue.number(m)), got \(r.amount)") }
         }
         if let c = p.attendu.categorie, r.category != .text(c) { problems.append("categorie: expected '\(c)', got '\(r.category)'") }
         if !problems.isEmpty {
@@ -232,11 +255,12 @@ public enum SimulatorAnswers {
             default: return nil
             }
         case .entier, .euros:
-            guard let v = FrenchNumber.parse(text) else { return nil }
+            // The same checks, in the same order, as `lireReponse` in simulateur.js.
+            guard let v = FrenchNumber.parse(text), RuleNumber.isAllowed(v) else { return nil }
             if q.type == .entier, v.rounded() != v { return nil }
             if let lo = q.min, v < lo { return nil }
             if let hi = q.max, v > hi { return nil }
-            return .number(v)
+            return RuleNumber.checked(v)
         case .choix, .commune:
             return q.options.contains { $0.valeur == text } ? .text(text) : nil
         }
