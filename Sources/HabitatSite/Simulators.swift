@@ -203,6 +203,8 @@ extension Resolver {
             return
         }
         var answers: [String: RuleValue] = [:]
+        // A persona with an answer already reported is not run: its result would only repeat it.
+        var rejected = false
         for e in entries {
             guard let q = sim.questions.first(where: { $0.id == e.key }) else {
                 error(path, e.keyPosition.line, e.keyPosition.column, "persona '\(p.nom.value)': no question '\(e.key)'" + String.didYouMean(e.key, among: sim.questions.map(\.id)), code: "persona.unknown-question")
@@ -213,6 +215,7 @@ extension Resolver {
                 error(path, e.value.position.line, e.value.position.column,
                       "persona '\(p.nom.value)' : la réponse '\(text)' à '\(e.key)' dépasse la limite des règles (\(RuleNumber.limitText) en valeur absolue)",
                       code: "persona.number-out-of-range")
+                rejected = true
                 continue
             }
             guard case .scalar(let text, _, _) = e.value, let v = SimulatorAnswers.parse(text, for: q) else {
@@ -225,10 +228,12 @@ extension Resolver {
                 case .entier, .euros: expected = " (expected a number" + (q.min.map { " ≥ \(RuleValue.number($0))" } ?? "") + (q.max.map { " ≤ \(RuleValue.number($0))" } ?? "") + ")"
                 }
                 error(path, e.value.position.line, e.value.position.column, "persona '\(p.nom.value)': \(given) is not a valid answer to '\(e.key)'\(expected)", code: "persona.bad-answer")
+                rejected = true
                 continue
             }
             answers[q.id] = v
         }
+        if rejected { return }
         let r = sim.run(answers, evaluator: evaluator)
         var problems: [String] = []
         if r.eligible != .bool(p.attendu.eligible) { problems.append("eligible: expected \(p.attendu.eligible ? "vrai" : "faux"), got \(r.eligible)") }
