@@ -12,7 +12,7 @@ import Testing
 /// test with the rules and the answers. `HABITAT_DIFF_CASES=n` for a longer run,
 /// `HABITAT_DIFF_SEED=n` for other cases.
 @Suite struct DifferentialTests {
-    static let defaultCases = 5_000
+    static let defaultCases = 10_000
     static let script = TestSite.repo + "/Themes/default/assets/simulateur.js"
 
     // MARK: The simulator every case shares: its questions, barèmes and option values.
