@@ -172,6 +172,11 @@ import Testing
         if case .number(let z) = try eval("-x", ["x": .number(0)]) { #expect(z.sign == .plus) } else { Issue.record("-0 is not a number") }
         #expect(try eval("0.1 + 0.2") == .number(0.1 + 0.2))
         #expect(try eval("arrondi(-2.5)") == .number(-3))
+        // Found by the differential test: Swift's == equates a precomposed and a decomposed "é",
+        // JavaScript does not; rules compare Unicode scalars, as the script does.
+        #expect(try eval("x = 'li\u{e9}vin'", ["x": .text("lie\u{301}vin")]) == .bool(false))
+        #expect(try eval("x dans ['li\u{e9}vin']", ["x": .text("lie\u{301}vin")]) == .bool(false))
+        #expect(try eval("x = 'li\u{e9}vin'", ["x": .text("li\u{e9}vin")]) == .bool(true))
         #expect(RuleValue.number(1e20).description == "1e+20")
         #expect(RuleValue.number(.infinity).description == "inf")
         #expect(throws: RuleError("le nombre 99999999999999999999 dépasse la limite des règles (1 000 000 000 000 000 en valeur absolue)", at: 4, code: "rules.number-out-of-range")) {
