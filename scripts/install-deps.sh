@@ -10,6 +10,8 @@ if [ "${1:-}" = "--tests" ]; then
   dpkg -s chromium >/dev/null 2>&1 || need_apt+=(chromium)
   dpkg -s chromium-driver >/dev/null 2>&1 || need_apt+=(chromium-driver)
   dpkg -s default-jre-headless >/dev/null 2>&1 || need_apt+=(default-jre-headless)
+  # Node.js runs the shipped simulateur.js in the differential test (Swift evaluator vs script).
+  command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
 fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "install-deps: apt-get install ${need_apt[*]}" >&2

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Set-up command 2: runs every test — the Swift suite (engine, corpus of invalid sites, fuzzer),
+# Set-up command 2: runs every test — the Swift suite (engine, corpus of invalid sites, mutation
+# fuzzer, differential test of the rules against simulateur.js under Node.js), a short
+# coverage-guided libFuzzer run (Fuzz/fuzz.sh, 25 s per harness),
 # the fidelity tests against the seed documents, then the browser suite over a fresh site
 # (Chromium, axe-core, Nu HTML Checker, Pagefind, simulators, serve, reliability).
 set -euo pipefail
@@ -9,6 +11,7 @@ bash scripts/install-deps.sh --tests
 # compile everything a second time).
 swift build --build-tests
 swift test --skip-build 2>&1 | tee /tmp/habitat-swift-test.log
+bash Fuzz/fuzz.sh 25
 export HABITAT_BIN="$PWD/.build/debug/habitat"
 "$HABITAT_BIN" build --clock 2026-11-23 --output .build/site-under-test --quiet
 python3 -m pytest -q Tests/fidelity

@@ -68,20 +68,45 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 }
 
-/// An ordered collection of diagnostics that caps what it keeps.
+/// An ordered collection of diagnostics that caps what it keeps. An error is never lost: when
+/// the cap is reached, a new error takes the place of a kept warning, and everything left out is
+/// counted by severity so that the report can say how many were omitted.
 public struct Diagnostics: Sendable {
     public private(set) var items: [Diagnostic] = []
-    public private(set) var droppedCount = 0
+    /// Errors received but not kept (only when more errors than `cap` arrive).
+    public private(set) var droppedErrors = 0
+    /// Warnings received but not kept (the cap was reached, or an error took their place).
+    public private(set) var droppedWarnings = 0
     public let cap: Int
+    private var keptErrors = 0
 
-    public init(cap: Int = 200) { self.cap = cap }
+    public init(cap: Int = 200) { self.cap = max(1, cap) }
 
-    public var hasErrors: Bool { items.contains { $0.severity == .error } || droppedCount > 0 }
-    public var errorCount: Int { items.filter { $0.severity == .error }.count + droppedCount }
-    public var warningCount: Int { items.filter { $0.severity == .warning }.count }
+    /// Every diagnostic left out, whatever its severity.
+    public var droppedCount: Int { droppedErrors + droppedWarnings }
+    public var hasErrors: Bool { errorCount > 0 }
+    /// Every error received, kept or not.
+    public var errorCount: Int { keptErrors + droppedErrors }
+    /// Every warning received, kept or not.
+    public var warningCount: Int { items.count - keptErrors + droppedWarnings }
 
     public mutating func append(_ diagnostic: Diagnostic) {
-        if items.count < cap { items.append(diagnostic) } else { droppedCount += 1 }
+        if items.count < cap {
+            items.append(diagnostic)
+            if diagnostic.severity == .error { keptErrors += 1 }
+        } else if diagnostic.severity == .error {
+            // Evict the most recent warning so that the error is kept.
+            if let i = items.lastIndex(where: { $0.severity == .warning }) {
+                items.remove(at: i)
+                droppedWarnings += 1
+                items.append(diagnostic)
+                keptErrors += 1
+            } else {
+                droppedErrors += 1
+            }
+        } else {
+            droppedWarnings += 1
+        }
     }
 
     public mutating func append<S: Sequence>(contentsOf diagnostics: S) where S.Element == Diagnostic {

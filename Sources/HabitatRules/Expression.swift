@@ -42,7 +42,9 @@ public indirect enum Expr: Sendable, Hashable {
 public struct RuleError: Error, Sendable, Hashable {
     public var offset: Int
     public var message: String
-    public init(_ message: String, at offset: Int) { self.message = message; self.offset = offset }
+    /// The diagnostic code, when the error has its own (otherwise `rules.invalid`).
+    public var code: String?
+    public init(_ message: String, at offset: Int, code: String? = nil) { self.message = message; self.offset = offset; self.code = code }
 }
 
 /// Turns rule text into an `Expr`.
@@ -81,6 +83,9 @@ public struct RuleParser {
                     i += 1
                 }
                 guard let v = Double(s) else { throw RuleError("« \(s) » n'est pas un nombre", at: start) }
+                guard RuleNumber.isAllowed(v) else {
+                    throw RuleError("le nombre \(s) dépasse la limite des règles (\(RuleNumber.limitText) en valeur absolue)", at: start, code: "rules.number-out-of-range")
+                }
                 out.append((.number(v), start))
             } else if c.isLetter || c == "_" {
                 var s = ""

@@ -48,7 +48,22 @@ public struct BuildReport: Sendable {
     public var pagesRendered = 0
     public var filesWritten = 0
     public var stageTimes: [(String, Double)] = []
-    public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
+    /// Errors and warnings left out of `diagnostics` because there were too many to list.
+    public var omittedErrors = 0
+    public var omittedWarnings = 0
+    /// Every error of the build, listed or omitted.
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } + omittedErrors }
+    /// Every warning of the build, listed or omitted.
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } + omittedWarnings }
+    /// True only when the build had no error at all, listed or omitted.
+    public var succeeded: Bool { errorCount == 0 }
+
+    /// Takes the build's diagnostics: the kept ones, sorted, and the counts of the others.
+    mutating func take(_ all: Diagnostics) {
+        diagnostics = all.sorted
+        omittedErrors = all.droppedErrors
+        omittedWarnings = all.droppedWarnings
+    }
 }
 
 /// The whole pipeline: discover, parse, resolve, render, write, report.
@@ -100,7 +115,7 @@ public enum SiteBuilder {
         report.stageTimes.append(("résolution", clock.lap()))
         options.progress?("résolution : références vérifiées")
         guard let index = indexOrNil, let theme = themeOrNil, !diagnostics.hasErrors else {
-            report.diagnostics = diagnostics.sorted
+            report.take(diagnostics)
             return report
         }
 
@@ -149,7 +164,7 @@ public enum SiteBuilder {
         }
         report.stageTimes.append(("rendu", clock.lap()))
         if diagnostics.hasErrors || !options.write {
-            report.diagnostics = diagnostics.sorted
+            report.take(diagnostics)
             return report
         }
         // Staging folders of killed builds are removed even when nothing needs writing.
@@ -165,7 +180,7 @@ public enum SiteBuilder {
             // Nothing changed: the site on disk is already this build's output.
             await session?.remember(manifest, for: options.outputDir)
             report.stageTimes.append(("écriture", clock.lap()))
-            report.diagnostics = diagnostics.sorted
+            report.take(diagnostics)
             return report
         }
         if options.inPlace, let previous {
@@ -179,7 +194,7 @@ public enum SiteBuilder {
                 diagnostics.append(.error(SourceLocation(file: options.outputDir), "\(error)", code: "write.failed"))
             }
             report.stageTimes.append(("écriture", clock.lap()))
-            report.diagnostics = diagnostics.sorted
+            report.take(diagnostics)
             return report
         }
         do {
@@ -201,7 +216,7 @@ public enum SiteBuilder {
             diagnostics.append(.error(SourceLocation(file: options.outputDir), "\(error)", code: "write.failed"))
         }
         report.stageTimes.append(("écriture", clock.lap()))
-        report.diagnostics = diagnostics.sorted
+        report.take(diagnostics)
         return report
     }
 

@@ -63,13 +63,19 @@ extension Resolver {
                 let columns = Set(data.colonnes.map(\.id))
                 var rows: [[String: Double]] = []
                 for (i, row) in data.lignes.enumerated() {
-                    if let p = row["personnes"], Int(p) != i + 1 {
+                    if let p = row["personnes"], p != Double(i + 1) {
                         error(path, 1, 1, "lignes[\(i)] : « personnes » devrait valoir \(i + 1) (les lignes vont 1, 2, 3… personnes)", code: "bareme.bad-row")
                     }
                     for c in columns where row[c] == nil {
                         error(path, 1, 1, "lignes[\(i)] : colonne « \(c) » absente", code: "bareme.missing-value")
                     }
+                    for (c, v) in row.sorted(by: { $0.key < $1.key }) where !RuleNumber.isAllowed(v) {
+                        error(path, 1, 1, "lignes[\(i)] : la valeur de « \(c) » dépasse la limite des règles (\(RuleNumber.limitText) en valeur absolue)", code: "bareme.number-out-of-range")
+                    }
                     rows.append(row)
+                }
+                for (c, v) in (data.par_personne_supplementaire ?? [:]).sorted(by: { $0.key < $1.key }) where !RuleNumber.isAllowed(v) {
+                    error(path, 1, 1, "par_personne_supplementaire : la valeur de « \(c) » dépasse la limite des règles (\(RuleNumber.limitText) en valeur absolue)", code: "bareme.number-out-of-range")
                 }
                 if let r = data.remplace_par, !items.contains(where: { $0.0 == r }) {
                     error(path, 1, 1, "remplace_par : barème inconnu « \(r) »" + String.didYouMean(r, among: items.map(\.0)), code: "ref.unknown-bareme")
@@ -125,7 +131,7 @@ extension Resolver {
                 if !cascade {
                     var message = error.message
                     if message.hasPrefix("nom inconnu « oui »") || message.hasPrefix("nom inconnu « non »") { message += " ; dans les règles, oui et non s'écrivent vrai et faux" }
-                    self.error(path, text.line, text.column + error.offset, message, code: "rules.invalid")
+                    self.error(path, text.line, text.column + error.offset, message, code: error.code ?? "rules.invalid")
                 }
                 ok = false
                 return nil
@@ -146,6 +152,16 @@ extension Resolver {
             if names[qid] != nil { error(path, q.id.line, q.id.column, "« \(qid) » est défini deux fois", code: "rules.duplicate"); ok = false }
             if q.type == .choix, (q.options ?? []).isEmpty {
                 error(path, q.id.line, q.id.column, "une question « choix » a besoin d'« options »", code: "rules.missing-options"); ok = false
+            }
+            for (name, bound) in [("min", q.min), ("max", q.max)] {
+                if let bound, !RuleNumber.isAllowed(bound) {
+                    error(path, q.id.line, q.id.column, "question « \(qid) » : « \(name) » dépasse la limite des règles (\(RuleNumber.limitText) en valeur absolue)", code: "rules.number-out-of-range")
+                    ok = false
+                }
+            }
+            if let lo = q.min, let hi = q.max, lo > hi {
+                error(path, q.id.line, q.id.column, "question « \(qid) » : « min » (\(RuleValue.number(lo))) est plus grand que « max » (\(RuleValue.number(hi)))", code: "rules.bad-bounds")
+                ok = false
             }
             var options = q.options ?? []
             if q.type == .commune {
@@ -187,9 +203,19 @@ extension Resolver {
             return
         }
         var answers: [String: RuleValue] = [:]
+        // A persona with an answer already reported is not run: its result would only repeat it.
+        var rejected = false
         for e in entries {
             guard let q = sim.questions.first(where: { $0.id == e.key }) else {
                 error(path, e.keyPosition.line, e.keyPosition.column, "exemple « \(p.nom.value) » : aucune question « \(e.key) »" + String.didYouMean(e.key, among: sim.questions.map(\.id)), code: "persona.unknown-question")
+                continue
+            }
+            if case .scalar(let text, _, _) = e.value, q.type == .entier || q.type == .euros,
+               let v = FrenchNumber.parse(text), !RuleNumber.isAllowed(v) {
+                error(path, e.value.position.line, e.value.position.column,
+                      "exemple « \(p.nom.value) » : la réponse « \(text) » à « \(e.key) » dépasse la limite des règles (\(RuleNumber.limitText) en valeur absolue)",
+                      code: "persona.number-out-of-range")
+                rejected = true
                 continue
             }
             guard case .scalar(let text, _, _) = e.value, let v = SimulatorAnswers.parse(text, for: q) else {
@@ -202,15 +228,17 @@ extension Resolver {
                 case .entier, .euros: expected = " (attendu un nombre" + (q.min.map { " ≥ \(RuleValue.number($0))" } ?? "") + (q.max.map { " ≤ \(RuleValue.number($0))" } ?? "") + ")"
                 }
                 error(path, e.value.position.line, e.value.position.column, "exemple « \(p.nom.value) » : \(given) n'est pas une réponse valable à « \(e.key) »\(expected)", code: "persona.bad-answer")
+                rejected = true
                 continue
             }
             answers[q.id] = v
         }
+        if rejected { return }
         let r = sim.run(answers, evaluator: evaluator)
         var problems: [String] = []
         if r.eligible != .bool(p.attendu.eligible) { problems.append("eligible : attendu \(p.attendu.eligible ? "vrai" : "faux"), obtenu \(r.eligible)") }
         if let m = p.attendu.montant {
-            if case .number(let got) = r.amount, abs(got - m) < 0.005 {} else { problems.append("montant : attendu \(RuleValue.number(m)), obtenu \(r.amount)") }
+            if case .number(let got) = r.amount, m.isFinite, abs(got - m) < 0.005 {} else { problems.append("montant : attendu \(RuleValue.number(m)), obtenu \(r.amount)") }
         }
         if let c = p.attendu.categorie, r.category != .text(c) { problems.append("categorie : attendu « \(c) », obtenu « \(r.category) »") }
         if !problems.isEmpty {
@@ -232,11 +260,12 @@ public enum SimulatorAnswers {
             default: return nil
             }
         case .entier, .euros:
-            guard let v = FrenchNumber.parse(text) else { return nil }
+            // The same checks, in the same order, as `lireReponse` in simulateur.js.
+            guard let v = FrenchNumber.parse(text), RuleNumber.isAllowed(v) else { return nil }
             if q.type == .entier, v.rounded() != v { return nil }
             if let lo = q.min, v < lo { return nil }
             if let hi = q.max, v > hi { return nil }
-            return .number(v)
+            return RuleNumber.checked(v)
         case .choix, .commune:
             return q.options.contains { $0.valeur == text } ? .text(text) : nil
         }

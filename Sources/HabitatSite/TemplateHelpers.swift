@@ -13,7 +13,8 @@ public struct TemplateNumber: MustacheTransformable, CustomStringConvertible, Se
         case "euros": return French.euros(value)
         case "nombre": return French.number(value)
         case "pourcentage": return French.percent(value)
-        case "entier": return French.integer(Int(value.rounded()))
+        // Beyond what an Int holds (a huge or infinite table value) the number is shown as is, never trapped on.
+        case "entier": return abs(value) < 9e15 ? French.integer(Int(value.rounded())) : French.number(value, maxFractionDigits: 0)
         default: return nil
         }
     }

@@ -209,9 +209,10 @@ enum Report {
     static func print(_ report: BuildReport, quiet: Bool, verb: String) {
         var err = StandardError()
         for d in report.diagnostics { Swift.print(d.description, to: &err) }
+        for line in omitted(report) { Swift.print(line, to: &err) }
         guard !quiet else { return }
-        let errors = report.diagnostics.filter { $0.severity == .error }.count
-        let warnings = report.diagnostics.count - errors
+        let errors = report.errorCount
+        let warnings = report.warningCount
         let times = report.stageTimes.map { "\($0.0) \(String(format: "%.0f", $0.1 * 1000)) ms" }.joined(separator: ", ")
         if report.succeeded && verb == "vérifié" {
             Swift.print("habitat: tout est correct (\(report.pagesRendered) pages vérifiées, rien n'a été écrit) ; \(warnings) avertissement(s) (\(times))", to: &err)
@@ -222,11 +223,25 @@ enum Report {
         }
     }
 
+    /// "… et 53 autres avertissements": what the list left out, by severity, errors first.
+    static func omitted(_ report: BuildReport) -> [String] {
+        var lines: [String] = []
+        if report.omittedErrors > 0 {
+            lines.append(report.omittedErrors == 1 ? "… et 1 autre erreur" : "… et \(report.omittedErrors) autres erreurs")
+        }
+        if report.omittedWarnings > 0 {
+            lines.append(report.omittedWarnings == 1 ? "… et 1 autre avertissement" : "… et \(report.omittedWarnings) autres avertissements")
+        }
+        return lines
+    }
+
     static func json(_ report: BuildReport) -> String {
         let items = report.diagnostics.map { d in
             "{\"file\":\(q(d.location.file)),\"line\":\(d.location.line),\"column\":\(d.location.column),\"severity\":\"\(d.severity.rawValue)\",\"code\":\(q(d.code)),\"message\":\(q(d.message))}"
         }
-        return "{\"ok\":\(report.succeeded),\"diagnostics\":[" + items.joined(separator: ",") + "]}"
+        let counts = "\"errors\":\(report.errorCount),\"warnings\":\(report.warningCount),"
+            + "\"omitted\":{\"errors\":\(report.omittedErrors),\"warnings\":\(report.omittedWarnings)},"
+        return "{\"ok\":\(report.succeeded)," + counts + "\"diagnostics\":[" + items.joined(separator: ",") + "]}"
     }
 
     static func q(_ s: String) -> String {

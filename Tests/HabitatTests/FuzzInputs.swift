@@ -1,4 +1,6 @@
 import Foundation
+import HabitatRules
+@testable import HabitatSite
 import HabitatContent
 import HabitatCore
 import Testing
@@ -175,7 +177,85 @@ struct FuzzTarget: Sendable, CustomStringConvertible {
             return problems + check(parsed: parsed.item != nil, parsed.diagnostics, file: "Content/territoires/epci.yaml", input: bytes, mustBeUTF8: true)
         },
         content("table schema YAML", path: "tables/sru.yaml", seed: FuzzSeeds.schema),
+        FuzzTarget(name: "rule (parser, type checker, evaluator)", seed: FuzzSeeds.rule) { bytes in
+            FuzzRules.run(String(decoding: bytes, as: UTF8.self))
+        },
+        FuzzTarget(name: "template (Theme.load, swift-mustache)", seed: FuzzSeeds.template) { bytes in
+            FuzzTemplates.run(bytes)
+        },
     ]
+}
+
+/// The rule language under fuzz: every text either parses or gets an error inside the text;
+/// a rule that type-checks evaluates, on unknown, small, huge and negative answers, to unknown or
+/// to a value of its type within the numeric limits.
+enum FuzzRules {
+    static let names: [String: RuleType] = [
+        "revenu": .number, "personnes": .number, "travaux": .number, "proprietaire": .bool, "commune": .text, "statut": .text,
+    ]
+    static let baremes = ["anah": BaremeShape(columns: ["tres_modeste", "modeste"])]
+    static let tables = ["anah": BaremeTable(rows: [["tres_modeste": 17_009, "modeste": 21_805], ["tres_modeste": 24_875, "modeste": 31_889]],
+                                             increment: ["tres_modeste": 6_278, "modeste": 8_052])]
+    static let answers: [[String: RuleValue]] = [
+        [:],
+        ["revenu": .number(20_000), "personnes": .number(2), "travaux": .number(12_500.5), "proprietaire": .bool(true), "commune": .text("lens"), "statut": .text("locataire")],
+        ["revenu": .number(1e15), "personnes": .number(1e15), "travaux": .number(-1e15), "proprietaire": .bool(false), "commune": .text("liévin")],
+        ["revenu": .number(-3), "personnes": .number(2.5), "travaux": .number(0)],
+    ]
+
+    static func run(_ text: String) -> [String] {
+        let length = Array(text).count
+        let expr: Expr
+        do throws(RuleError) {
+            expr = try RuleParser.parse(text)
+        } catch {
+            return error.offset >= 0 && error.offset <= length ? [] : ["parse error at \(error.offset), outside the rule (\(length) characters)"]
+        }
+        _ = expr.json.compact
+        let type: RuleType
+        do throws(RuleError) {
+            type = try TypeChecker(names: names, baremes: baremes).check(expr)
+        } catch {
+            return error.offset >= 0 && error.offset <= length ? [] : ["type error at \(error.offset), outside the rule (\(length) characters)"]
+        }
+        var problems: [String] = []
+        let evaluator = Evaluator(baremes: tables)
+        for env in answers {
+            let v = evaluator.evaluate(expr, env)
+            _ = v.description
+            switch (type, v) {
+            case (_, .unknown): break
+            case (.number, .number(let d)): if !RuleNumber.isAllowed(d) || (d == 0 && d.sign == .minus) { problems.append("number \(d) out of the rule semantics") }
+            case (.bool, .bool), (.text, .text), (.numberList, .list), (.textList, .list): break
+            default: problems.append("a \(type) rule gave \(v)")
+            }
+        }
+        return problems
+    }
+}
+
+/// Templates under fuzz: a mutated `page.mustache` in a theme of its own, loaded as a build
+/// loads it. Either it compiles or every error points into that template.
+enum FuzzTemplates {
+    static let dir: String = {
+        let d = NSTemporaryDirectory() + "habitat-fuzz-theme-" + UUID().uuidString
+        try? FileManager.default.createDirectory(atPath: d + "/templates", withIntermediateDirectories: true)
+        return d
+    }()
+
+    static func run(_ bytes: [UInt8]) -> [String] {
+        let path = dir + "/templates/page.mustache"
+        guard (try? Data(bytes).write(to: URL(fileURLWithPath: path))) != nil else { return ["cannot write \(path)"] }
+        let (theme, diagnostics) = Theme.load(dir: dir, displayDir: "Themes/fuzz")
+        var problems: [String] = []
+        if theme == nil && diagnostics.isEmpty { problems.append("no theme and no error") }
+        let lastLine = FuzzTarget.maxLine(bytes)
+        for d in diagnostics {
+            if d.location.file != "Themes/fuzz/templates/page.mustache" { problems.append("wrong file in \(d)") }
+            if d.location.line < 1 || d.location.line > lastLine { problems.append("line outside the template (\(lastLine) lines) in \(d)") }
+        }
+        return problems
+    }
 }
 
 /// Engine defects the fuzzer keeps meeting, pinned by the regression tests below. Remove an

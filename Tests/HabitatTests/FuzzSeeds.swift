@@ -5,6 +5,16 @@ import Testing
 
 
 enum FuzzSeeds {
+    /// Every operator, function and kind of literal of the rule language in one rule.
+    static let rule = """
+        si proprietaire et non (commune dans ['lens', 'liévin', "béthune"]) ou revenu >= 1_000.5 alors \
+        min(travaux, 50_000) * 20 % + arrondi(revenu / 3) - bareme('anah', 'tres_modeste', personnes) \
+        sinon max(-travaux, 0.25, (personnes - 1) * 2) + (si statut != 'locataire' alors 1 sinon 0)
+        """
+
+    /// A template of the default theme (sections, inverted sections, partial inheritance, blocks).
+    static let template: String = (try? String(contentsOfFile: TestSite.repo + "/Themes/default/templates/page.mustache", encoding: .utf8)) ?? "{{titre}}"
+
     static let fiche = """
         ---
         numero: "1"

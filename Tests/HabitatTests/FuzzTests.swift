@@ -29,7 +29,7 @@ actor FuzzGate {
 }
 
 @Suite struct Fuzz {
-    static let defaultBudget = 20_000
+    static let defaultBudget = 27_000
     static let defaultSeed: UInt64 = 0x4841_4249_5441_5400   // "HABITAT\0"
 
     /// Mutates valid inputs and feeds them to the parsers: no crash, every input either parses or

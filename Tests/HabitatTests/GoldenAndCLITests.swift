@@ -35,7 +35,9 @@ import Testing
 @Suite struct CLITests {
     static let binary = TestSite.repo + "/.build/debug/habitat"
 
+    /// Fails (never skips) when the binary was not built: `swift build` first.
     func run(_ args: [String], in dir: String) throws -> (Int32, String, String) {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "\(Self.binary) is missing: run swift build before the tests")
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Self.binary)
         p.arguments = args
@@ -49,7 +51,7 @@ import Testing
         return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
+    @Test
     func buildThenAnErrorExitsOneAndKeepsTheSite() throws {
         let site = try TestSite(TestSite.minimal)
         try FileManager.default.createSymbolicLink(atPath: site.root + "/Themes", withDestinationPath: TestSite.repo + "/Themes")
@@ -74,7 +76,36 @@ import Testing
         #expect(json.contains("\"line\":2,\"column\":28,\"severity\":\"error\",\"code\":\"table.invalid-number\""))
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
+    /// Issue #14: 250 warnings before an error used to hide the error and exit 0.
+    @Test func anErrorAfterManyWarningsExitsOneWithTheOmittedCounts() throws {
+        let root = try DiagnosticsCapTests.shippedSiteWithNotes()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createSymbolicLink(atPath: root + "/Themes", withDestinationPath: TestSite.repo + "/Themes")
+        _ = try DiagnosticsCapTests.breakTableCell(root)
+        let (status, stdout, stderr) = try run(["build", "--clock", "2026-11-23", "--no-search"], in: root)
+        #expect(status == 1, "\(stderr.suffix(500))")
+        #expect(stdout.isEmpty)
+        let lines = stderr.split(separator: "\n").map(String.init)
+        // The no-break spaces of French typography, read as plain spaces.
+        let plain = lines.map { $0.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ") }
+        #expect(plain.contains("Content/tables/cabbalr-production.csv:2:38: erreur : « deux » n'est pas un nombre entier dans la colonne « livraisons_2006_2016 » [table.invalid-number]"),
+                "\(plain.filter { $0.contains("erreur") })")
+        let listed = plain.filter { $0.contains(": avertissement : ") }.count
+        #expect(listed == 199)
+        // Every warning is either listed or counted: the shipped warnings plus the 250 notes.
+        let omitted = try #require(lines.first { $0.hasPrefix("… et ") && $0.hasSuffix(" autres avertissements") })
+        let count = try #require(Int(omitted.dropFirst("… et ".count).prefix { $0.isNumber }))
+        let total = listed + count
+        #expect(total >= 250)
+        #expect(!lines.contains { $0.contains("autre erreur") })
+        #expect(plain.last == "habitat: 1 erreur(s), \(total) avertissement(s) ; Site/ n'a pas été modifié")
+        #expect(!FileManager.default.fileExists(atPath: root + "/Site"))
+        let (checkStatus, json, _) = try run(["check", "--clock", "2026-11-23", "--format", "json"], in: root)
+        #expect(checkStatus == 1)
+        #expect(json.hasPrefix("{\"ok\":false,\"errors\":1,\"warnings\":\(total),\"omitted\":{\"errors\":0,\"warnings\":\(count)},\"diagnostics\":["))
+    }
+
+    @Test
     func helpExplainsEveryCommandWithExamples() throws {
         let (status, out, _) = try run(["--help"], in: NSTemporaryDirectory())
         #expect(status == 0)

@@ -86,4 +86,119 @@ import Testing
         #expect(site.messages(report) == ["Content/aides/prime.regles.yaml:11:11: erreur : l'exemple « Faux exemple » échoue : eligible : attendu vrai, obtenu faux ; montant : attendu 500, obtenu 0 [persona.failed]"])
         #expect(site.read("index.html") == nil)
     }
+
+    // MARK: numbers never trap (issue #14)
+
+    static let prime = "---\ntitre: \"Prime\"\nresume: \"r\"\npublics: [tous]\nterritoire: epci\nfinanceur: \"AT\"\nstatut: en-vigueur\nmontant: \"1 €\"\nconditions: []\ndemarches: []\nsource: {fichier: \"t.txt\"}\n---\nTexte.\n"
+
+    func buildPrime(_ rules: String) async throws -> [String] {
+        var files = TestSite.minimal
+        files["aides/prime.md"] = Self.prime
+        files["aides/prime.regles.yaml"] = rules
+        files["baremes/b.yaml"] = """
+            titre: "B"
+            source: {fichier: "t.txt"}
+            valide_du: 2025-01-01
+            colonnes: [{id: m, libelle: "M"}]
+            lignes: [{m: 100}, {m: 200}]
+            par_personne_supplementaire: {m: 50}
+            """
+        let site = try TestSite(files)
+        let report = await site.build(write: false)
+        #expect(!report.succeeded || report.diagnostics.isEmpty)
+        return site.messages(report)
+    }
+
+    /// The reproduction of the issue: a huge answer to a question without `max` used to trap in `Int(p)`.
+    @Test func aHugePersonaAnswerIsAPositionedError() async throws {
+        let messages = try await buildPrime("""
+            baremes: [b]
+            questions:
+              - {id: personnes, type: entier, libelle: "Personnes"}
+            resultats:
+              eligible: "bareme('b', 'm', personnes) > 0"
+            personas:
+              - nom: "Énorme"
+                source: "test"
+                reponses: {personnes: 99999999999999999999}
+                attendu: {eligible: true}
+            """)
+        #expect(messages == ["Content/aides/prime.regles.yaml:9:27: erreur : exemple « Énorme » : la réponse « 99999999999999999999 » à « personnes » dépasse la limite des règles (1 000 000 000 000 000 en valeur absolue) [persona.number-out-of-range]"])
+    }
+
+    @Test func aHugeLiteralIsAPositionedError() async throws {
+        let messages = try await buildPrime("""
+            questions:
+              - {id: revenu, type: euros, libelle: "Revenu"}
+            resultats:
+              eligible: "revenu <= 1_000_000_000_000_001"
+            personas:
+              - nom: "P"
+                source: "test"
+                reponses: {revenu: 1}
+                attendu: {eligible: true}
+            """)
+        #expect(messages == ["Content/aides/prime.regles.yaml:4:24: erreur : le nombre 1000000000000001 dépasse la limite des règles (1 000 000 000 000 000 en valeur absolue) [rules.number-out-of-range]"])
+    }
+
+    @Test func outOfRangeQuestionBoundsArePositionedErrors() async throws {
+        let messages = try await buildPrime("""
+            questions:
+              - {id: revenu, type: euros, libelle: "Revenu", max: 10000000000000000000000}
+              - {id: age, type: entier, libelle: "Âge", min: 10, max: 5}
+            resultats:
+              eligible: "revenu <= 1 et age > 1"
+            personas:
+              - nom: "P"
+                source: "test"
+                reponses: {revenu: 1, age: 7}
+                attendu: {eligible: true}
+            """)
+        #expect(messages == [
+            "Content/aides/prime.regles.yaml:2:10: erreur : question « revenu » : « max » dépasse la limite des règles (1 000 000 000 000 000 en valeur absolue) [rules.number-out-of-range]",
+            "Content/aides/prime.regles.yaml:3:10: erreur : question « age » : « min » (10) est plus grand que « max » (5) [rules.bad-bounds]",
+        ])
+    }
+
+    /// 2.5 persons: unknown in Swift as in simulateur.js (Swift used to truncate to 2).
+    @Test func numericSemanticsAtTheEdges() throws {
+        #expect(try eval("bareme('anah', 'm', personnes)", ["personnes": .number(2.5)]) == .unknown)
+        #expect(try eval("bareme('anah', 'm', personnes)", ["personnes": .number(1e15)]) == .unknown)
+        #expect(try eval("bareme('anah', 'm', personnes)", ["personnes": .number(1000)]) == .number(40388 + 995 * 5094))
+        #expect(try eval("bareme('anah', 'm', personnes)", ["personnes": .number(-1)]) == .unknown)
+        #expect(try eval("x * x", ["x": .number(1e15)]) == .unknown)
+        #expect(try eval("x * 1", ["x": .number(1e15)]) == .number(1e15))
+        #expect(try eval("x / 0", ["x": .number(3)]) == .unknown)
+        if case .number(let z) = try eval("-x", ["x": .number(0)]) { #expect(z.sign == .plus) } else { Issue.record("-0 is not a number") }
+        #expect(try eval("0.1 + 0.2") == .number(0.1 + 0.2))
+        #expect(try eval("arrondi(-2.5)") == .number(-3))
+        // Found by the differential test: Swift's == equates a precomposed and a decomposed "é",
+        // JavaScript does not; rules compare Unicode scalars, as the script does.
+        #expect(try eval("x = 'li\u{e9}vin'", ["x": .text("lie\u{301}vin")]) == .bool(false))
+        #expect(try eval("x dans ['li\u{e9}vin']", ["x": .text("lie\u{301}vin")]) == .bool(false))
+        #expect(try eval("x = 'li\u{e9}vin'", ["x": .text("li\u{e9}vin")]) == .bool(true))
+        #expect(RuleValue.number(1e20).description == "1e+20")
+        #expect(RuleValue.number(.infinity).description == "inf")
+        #expect(throws: RuleError("le nombre 99999999999999999999 dépasse la limite des règles (1 000 000 000 000 000 en valeur absolue)", at: 4, code: "rules.number-out-of-range")) {
+            try RuleParser.parse("x + 99999999999999999999")
+        }
+    }
+
+    @Test func anOutOfRangeBaremeValueIsAnError() async throws {
+        var files = TestSite.minimal
+        files["baremes/b.yaml"] = """
+            titre: "B"
+            source: {fichier: "t.txt"}
+            valide_du: 2025-01-01
+            colonnes: [{id: m, libelle: "M"}]
+            lignes: [{m: 100000000000000000000}]
+            par_personne_supplementaire: {m: -2000000000000000}
+            """
+        let site = try TestSite(files)
+        let report = await site.build(write: false)
+        #expect(site.messages(report) == [
+            "Content/baremes/b.yaml:1:1: erreur : lignes[0] : la valeur de « m » dépasse la limite des règles (1 000 000 000 000 000 en valeur absolue) [bareme.number-out-of-range]",
+            "Content/baremes/b.yaml:1:1: erreur : par_personne_supplementaire : la valeur de « m » dépasse la limite des règles (1 000 000 000 000 000 en valeur absolue) [bareme.number-out-of-range]",
+        ])
+    }
 }

@@ -18,6 +18,9 @@ import Testing
         #expect(try render("{{nombre(n)}}", ["n": TemplateNumber(11624)]) == "11\u{202F}624")
         #expect(try render("{{pourcentage(p)}}", ["p": TemplateNumber(3.4)]) == "3,4\u{00A0}%")
         #expect(try render("{{entier(n)}}", ["n": TemplateNumber(1069.6)]) == "1\u{202F}070")
+        // No trap on numbers an Int cannot hold (issue #14).
+        #expect(try render("{{entier(n)}}", ["n": TemplateNumber(1e20)]) == "1e+20")
+        #expect(try render("{{entier(n)}}", ["n": TemplateNumber(.infinity)]) == "—")
         #expect(try render("{{n}}", ["n": TemplateNumber(2.5)]) == "2,5")
     }
 

@@ -1,7 +1,13 @@
 """Every bar and point of every generated SVG chart matches its value (parsed from the built files)."""
 import json
-import xml.etree.ElementTree as ET
+import os
 import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -40,11 +46,43 @@ def test_every_mark_matches_the_data(site_dir):
     assert checked > 100, checked
 
 
-def test_masked_values_are_shown_as_such(site_dir):
-    for page in (site_dir / "indicateurs").glob("*/index.html"):
-        html = page.read_text(encoding="utf-8")
-        if 'data-masque="oui"' in html:
-            assert "secret statistique" in html
+ROOT = Path(__file__).resolve().parents[2]
+HABITAT = os.environ.get("HABITAT_BIN", str(ROOT / ".build" / "release" / "habitat"))
+# No shipped indicator has a masked value: this small site (fictitious figures) has one in a bar
+# chart and one in a line chart.
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "secret-statistique"
+
+
+@pytest.fixture(scope="module")
+def masked_site(tmp_path_factory):
+    assert Path(HABITAT).is_file(), f"{HABITAT} is missing: build habitat first"
+    work = tmp_path_factory.mktemp("secret")
+    shutil.copytree(FIXTURE / "Content", work / "Content")
+    (work / "Themes").symlink_to(ROOT / "Themes")
+    out = work / "Site"
+    run = subprocess.run([HABITAT, "build", "--clock", "2026-11-23", "--no-search", "--quiet", "--output", str(out)],
+                         cwd=work, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    return out
+
+
+@pytest.mark.parametrize("ident,masked_value", [("essai-barres", 7), ("essai-ligne", 9)])
+def test_masked_values_are_shown_as_such(masked_site, ident, masked_value):
+    html = (masked_site / "indicateurs" / ident / "index.html").read_text(encoding="utf-8")
+    svgs = list(charts(html))
+    assert svgs, ident
+    masked_marks = [e for svg in svgs for e in svg.iter() if e.get("data-masque") == "oui"]
+    assert len(masked_marks) == 1, ident
+    assert "secret" in ET.tostring(svgs[0], encoding="unicode")
+    # The masked figure never reaches the page or the open data, only the fact that it is masked.
+    drawn = {float(e.get("data-valeur")) for svg in svgs for e in svg.iter() if e.get("data-valeur")}
+    assert masked_value not in drawn and drawn, (ident, drawn)
+    assert re.search(rf"\b{masked_value}\b", re.sub(r"<[^>]+>", " ", html.split("<main", 1)[1])) is None, ident
+    data = json.loads((masked_site / "donnees" / "indicateurs" / f"{ident}.json").read_text(encoding="utf-8"))
+    masked = [v for v in data["valeurs"] if v["masque"]]
+    assert masked == [{"territoire": "epci", "periode": "2021", "valeur": None, "cible": None, "masque": True}], masked
+    rows = (masked_site / "donnees" / "indicateurs" / f"{ident}.csv").read_text(encoding="utf-8").splitlines()
+    assert [r for r in rows if r.split(";")[1] == "2021"] == ["epci;2021;;;" + data["unite"] + ";oui;"], rows
 
 
 def test_indicators_without_values_are_listed_as_a_renseigner(site_dir):

@@ -55,7 +55,7 @@ extension Renderer {
                 "aide_id": fieldId + "-aide", "erreur_id": fieldId + "-erreur",
                 "oui_non": q.type == .ouiNon, "choix": q.type == .choix, "commune": q.type == .commune,
                 "nombre": q.type == .entier || q.type == .euros, "euros": q.type == .euros,
-                "min": opt(q.min.map { String(Int64($0)) }), "max": opt(q.max.map { String(Int64($0)) }),
+                "min": opt(q.min.map { RuleValue.number($0).description }), "max": opt(q.max.map { RuleValue.number($0).description }),
                 "options": q.options.enumerated().map { (i, o) in ["valeur": o.valeur, "libelle": o.libelle, "option_id": "\(fieldId)-\(i)"] as [String: Any] },
                 "conditionnelle": q.condition != nil,
             ]

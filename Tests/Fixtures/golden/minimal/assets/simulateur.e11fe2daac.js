@@ -5,6 +5,14 @@
 (function () {
   "use strict";
   var INCONNU = { inconnu: true };
+  // La sémantique des nombres est celle du générateur (RuleNumber en Swift) : des doubles IEEE 754,
+  // une valeur calculée non finie ou au-delà de ±LIMITE est inconnue, et zéro est toujours +0.
+  var LIMITE = 1e15;
+
+  function nombre(v) {
+    if (typeof v !== "number" || !isFinite(v) || Math.abs(v) > LIMITE) return INCONNU;
+    return v === 0 ? 0 : v;
+  }
 
   function estInconnu(v) { return v === INCONNU || v === undefined; }
   function egal(a, b) {
@@ -14,16 +22,18 @@
 
   function bareme(baremes, id, colonne, personnes) {
     var t = baremes[id];
-    if (!t || personnes < 1 || Math.floor(personnes) !== personnes) return INCONNU;
+    if (!t || typeof personnes !== "number" || personnes < 1 || Math.floor(personnes) !== personnes || personnes > LIMITE) return INCONNU;
     var lignes = t.lignes;
-    if (personnes <= lignes.length) return lignes[personnes - 1][colonne];
+    if (!lignes.length) return INCONNU;
+    if (personnes <= lignes.length) return nombre(lignes[personnes - 1][colonne]);
     var dernier = lignes[lignes.length - 1][colonne];
-    if (!t.increment || t.increment[colonne] === undefined) return dernier;
-    return dernier + (personnes - lignes.length) * t.increment[colonne];
+    if (typeof dernier !== "number") return INCONNU;
+    if (!t.increment || typeof t.increment[colonne] !== "number") return nombre(dernier);
+    return nombre(dernier + (personnes - lignes.length) * t.increment[colonne]);
   }
 
   function evaluer(e, env, baremes) {
-    if ("n" in e) return e.n;
+    if ("n" in e) return nombre(e.n);
     if ("s" in e) return e.s;
     if ("bool" in e) return e.bool;
     if ("v" in e) return env.hasOwnProperty(e.v) ? env[e.v] : INCONNU;
@@ -31,11 +41,11 @@
       var vs = e.l.map(function (x) { return evaluer(x, env, baremes); });
       return vs.some(estInconnu) ? INCONNU : vs;
     }
-    if ("p" in e) { var p = evaluer(e.p, env, baremes); return typeof p === "number" ? p / 100 : INCONNU; }
+    if ("p" in e) { var p = evaluer(e.p, env, baremes); return typeof p === "number" ? nombre(p / 100) : INCONNU; }
     if ("u" in e) {
       var x = evaluer(e.x, env, baremes);
       if (e.u === "non" && typeof x === "boolean") return !x;
-      if (e.u === "-" && typeof x === "number") return -x;
+      if (e.u === "-" && typeof x === "number") return nombre(-x);
       return INCONNU;
     }
     if ("si" in e) {
@@ -56,10 +66,10 @@
       if (e.o === "ou" && a === false && b === false) return false;
       if (estInconnu(a) || estInconnu(b)) return INCONNU;
       switch (e.o) {
-        case "+": return a + b;
-        case "-": return a - b;
-        case "*": return a * b;
-        case "/": return b === 0 ? INCONNU : a / b;
+        case "+": return nombre(a + b);
+        case "-": return nombre(a - b);
+        case "*": return nombre(a * b);
+        case "/": return b === 0 ? INCONNU : nombre(a / b);
         case "<": return a < b;
         case "<=": return a <= b;
         case ">": return a > b;
@@ -74,9 +84,9 @@
       var args = e.a.map(function (x) { return evaluer(x, env, baremes); });
       if (args.some(estInconnu)) return INCONNU;
       switch (e.f) {
-        case "min": return Math.min.apply(null, args);
-        case "max": return Math.max.apply(null, args);
-        case "arrondi": return arrondi(args[0]);
+        case "min": return nombre(Math.min.apply(null, args));
+        case "max": return nombre(Math.max.apply(null, args));
+        case "arrondi": return nombre(arrondi(args[0]));
         case "bareme": return bareme(baremes, args[0], args[1], args[2]);
       }
     }
@@ -121,6 +131,8 @@
     var nom = "« " + q.libelle + " »";
     if (!/^-?\d+(\.\d+)?$/.test(brut)) return { erreur: nom + " : indiquez un nombre, en chiffres (par exemple 25000)." };
     var v = Number(brut);
+    if (!isFinite(v) || Math.abs(v) > LIMITE) return { erreur: nom + " : indiquez un nombre plus petit (au plus " + euros.format(LIMITE) + " en valeur absolue)." };
+    v = nombre(v);
     if (q.type === "entier" && Math.floor(v) !== v) return { erreur: nom + " : indiquez un nombre entier." };
     if (q.min !== null && v < q.min) return { erreur: nom + " : indiquez un nombre supérieur ou égal à " + euros.format(q.min) + "." };
     if (q.max !== null && v > q.max) return { erreur: nom + " : indiquez un nombre inférieur ou égal à " + euros.format(q.max) + "." };
@@ -244,7 +256,13 @@
     mettreAJourQuestions(collecter(false).reponses);
   }
 
-  document.addEventListener("DOMContentLoaded", function () {
-    Array.prototype.forEach.call(document.querySelectorAll("form.simulateur"), initialiser);
-  });
+  if (typeof document !== "undefined") {
+    document.addEventListener("DOMContentLoaded", function () {
+      Array.prototype.forEach.call(document.querySelectorAll("form.simulateur"), initialiser);
+    });
+  }
+  // Sous Node.js (test différentiel avec l'évaluateur Swift) : l'évaluateur seul, rien d'autre.
+  if (typeof module === "object" && module && module.exports) {
+    module.exports = { evaluer: evaluer, executer: executer, nombre: nombre, INCONNU: INCONNU, LIMITE: LIMITE };
+  }
 })();
