@@ -8,6 +8,8 @@ public struct Bareme: Sendable {
     public var data: BaremeFile
     public var table: BaremeTable
     public var path: String
+    /// The family of versions this one belongs to.
+    public var family: String { data.famille ?? id }
 }
 
 /// A simulator compiled from its declaration: checked rules, ready for Swift and for the page script.
@@ -33,11 +35,18 @@ public struct CompiledSimulator: Sendable {
     public var limits: [String]
     public var baremeIds: [String]
     public var personas: [SimulatorFile.Persona]
+    public var profiles: [String]
+    public var amountLabel: String
+    public var projects: [String]
+    public var nextSteps: [SimulatorFile.NextStep]
+    /// Questions not asked in the form (derived from the commune later), and default answers.
+    public var derived: Set<String>
+    public var defaults: [String: RuleValue]
 
     /// Runs the rules on answers; unanswered questions stay unknown.
     public func run(_ answers: [String: RuleValue], evaluator: Evaluator) -> SimulationResult {
         var env = answers
-        for q in questions where env[q.id] == nil { env[q.id] = .unknown }
+        for q in questions where env[q.id] == nil { env[q.id] = defaults[q.id] ?? .unknown }
         for r in rules { env[r.id] = evaluator.evaluate(r.expr, env) }
         return SimulationResult(
             eligible: evaluator.evaluate(eligible, env),
@@ -57,6 +66,7 @@ public struct SimulationResult: Sendable, Hashable {
 
 extension Resolver {
     mutating func resolveBaremes(_ items: [(String, YAMLValue, String)]) {
+        var keyPositions: [String: (String, YAMLValue)] = [:]
         for (id, value, path) in items {
             do {
                 let data = try ContentDecoder(file: path).decode(BaremeFile.self, from: value)
@@ -74,19 +84,67 @@ extension Resolver {
                 if let r = data.remplace_par, !items.contains(where: { $0.0 == r }) {
                     error(path, 1, 1, "remplace_par: unknown barème '\(r)'" + String.didYouMean(r, among: items.map(\.0)), code: "ref.unknown-bareme")
                 }
-                if let v = data.valide_au, v < buildDate, data.remplace_par == nil {
-                    warning(path, 1, 1, "barème '\(id)' was valid until \(v); the build date is \(buildDate): update it or mark its successor", code: "bareme.expired")
+                if let v = data.valide_au, v < data.valide_du {
+                    let (l, c) = Self.keyPosition(value, "valide_au")
+                    error(path, l, c, "barème '\(id)' ends (\(v)) before it starts (\(data.valide_du))", code: "bareme.bad-validity")
                 }
                 index.baremes[id] = Bareme(id: id, data: data, table: BaremeTable(rows: rows, increment: data.par_personne_supplementaire), path: path)
+                keyPositions[id] = (path, value)
             } catch {
                 diagnostics.append(error)
             }
         }
+        // Versions of one family, in time order: no overlap, no gap; the version in force at the build date.
+        var families: [String: [Bareme]] = [:]
+        for b in index.baremes.values { families[b.family, default: []].append(b) }
+        for family in families.keys.sorted() {
+            let versions = families[family]!.sorted { ($0.data.valide_du, $0.id) < ($1.data.valide_du, $1.id) }
+            index.baremeFamilies[family] = versions.map(\.id)
+            for (prev, next) in zip(versions, versions.dropFirst()) {
+                let (path, value) = keyPositions[next.id]!
+                let (l, c) = Self.keyPosition(value, "valide_du")
+                if let end = prev.data.valide_au {
+                    if end >= next.data.valide_du {
+                        error(path, l, c, "barème '\(next.id)' starts on \(next.data.valide_du) while '\(prev.id)' of the same family '\(family)' is valid until \(end): versions overlap", code: "bareme.overlap")
+                    } else if next.data.valide_du.unixDay - end.unixDay > 1 {
+                        error(path, l, c, "barème '\(next.id)' starts on \(next.data.valide_du) but '\(prev.id)' of the same family '\(family)' ends on \(end): no version covers the days between", code: "bareme.gap")
+                    }
+                } else {
+                    error(path, l, c, "barème '\(next.id)' starts on \(next.data.valide_du) while '\(prev.id)' of the same family '\(family)' has no end date (valide_au): versions overlap", code: "bareme.overlap")
+                }
+            }
+            if let current = versions.last(where: { $0.data.valide_du <= buildDate && ($0.data.valide_au.map { buildDate <= $0 } ?? true) }) {
+                index.baremeInForce[family] = current.id
+            } else if let last = versions.last, let end = last.data.valide_au, end < buildDate {
+                let (path, value) = keyPositions[last.id]!
+                let (l, c) = Self.keyPosition(value, "valide_au")
+                if last.data.suite_en_attente != nil {
+                    // The next version is known to be due but not published here: keep the last one, say so.
+                    index.baremeInForce[family] = last.id
+                    index.baremePending.insert(family)
+                    warning(path, l, c, "barème '\(last.id)' was valid until \(end); the build date is \(buildDate): its successor is pending (suite_en_attente), so it is still used and the pages say so", code: "bareme.pending")
+                } else if last.data.remplace_par == nil {
+                    warning(path, l, c, "barème '\(last.id)' was valid until \(end); the build date is \(buildDate): no version of '\(family)' is in force — add the next version, or 'suite_en_attente' if it is not published yet", code: "bareme.expired")
+                }
+            }
+        }
+    }
+
+    static let profiles = ["proprietaire-occupant", "proprietaire-bailleur", "locataire", "futur-acheteur"]
+    static let projects = ["renover", "adapter", "acheter", "louer"]
+
+    /// The line and column of a top-level key (1:1 when absent).
+    static func keyPosition(_ value: YAMLValue, _ key: String) -> (Int, Int) {
+        if case .mapping(let entries, _, _) = value, let e = entries.first(where: { $0.key == key }) {
+            return (e.value.position.line, e.value.position.column)
+        }
+        return (1, 1)
     }
 
     mutating func resolveSimulators(_ items: [String: (YAMLValue, String)]) {
-        let evaluator = Evaluator(baremes: index.baremes.mapValues(\.table))
-        let shapes = index.baremes.mapValues { BaremeShape(columns: Set($0.data.colonnes.map(\.id))) }
+        let refs = index.baremeRefs()
+        let evaluator = Evaluator(baremes: refs.mapValues(\.table))
+        let shapes = refs.mapValues { BaremeShape(columns: Set($0.data.colonnes.map(\.id))) }
         for id in items.keys.sorted() {
             let (value, path) = items[id]!
             guard index.aids[id] != nil else {
@@ -131,9 +189,16 @@ extension Resolver {
                 return nil
             }
         }
-        for b in file.baremes ?? [] where index.baremes[b.value] == nil {
-            error(path, b.line, b.column, "unknown barème '\(b.value)'" + String.didYouMean(b.value, among: index.baremes.keys.sorted()), code: "ref.unknown-bareme")
-            ok = false
+        for b in file.baremes ?? [] {
+            if index.baremes[b.value] == nil, index.baremeFamilies[b.value] == nil {
+                error(path, b.line, b.column, "unknown barème '\(b.value)'" + String.didYouMean(b.value, among: Array(Set(index.baremes.keys).union(index.baremeFamilies.keys)).sorted()), code: "ref.unknown-bareme")
+                ok = false
+            } else if index.baremes[b.value] == nil, index.baremeInForce[b.value] == nil, index.aids[aidId]?.data.statut != .terminee {
+                let versions = (index.baremeFamilies[b.value] ?? []).compactMap { index.baremes[$0] }
+                let known = versions.map { "\($0.id) (\($0.data.valide_du) – \($0.data.valide_au.map(\.description) ?? "…"))" }.joined(separator: ", ")
+                error(path, b.line, b.column, "no version of barème '\(b.value)' is in force on the build date \(buildDate) (versions: \(known)): add the version in force, or pin one by its id", code: "bareme.none-in-force")
+                ok = false
+            }
         }
         var questions: [CompiledSimulator.Question] = []
         for q in file.questions {
@@ -159,7 +224,30 @@ extension Resolver {
             case .entier, .euros: names[qid] = .number
             }
         }
+        for p in file.profils ?? [] where !Self.profiles.contains(p) {
+            error(path, 1, 1, "profils: '\(p)' is not known (known: \(Self.profiles.joined(separator: ", ")))", code: "rules.bad-profile"); ok = false
+        }
+        for p in file.projets ?? [] where !Self.projects.contains(p) {
+            error(path, 1, 1, "projets: '\(p)' is not known (known: \(Self.projects.joined(separator: ", ")))", code: "rules.bad-project"); ok = false
+        }
+        var derived: Set<String> = []
+        var defaults: [String: RuleValue] = [:]
         for (i, q) in file.questions.enumerated() where i < questions.count {
+            if let d = q.derivee_de {
+                if d != "commune" {
+                    error(path, q.id.line, q.id.column, "derivee_de: '\(d)' is not known (known: commune)", code: "rules.bad-derived"); ok = false
+                }
+                derived.insert(q.id.value)
+            }
+            if let d = q.defaut {
+                if q.derivee_de == nil {
+                    error(path, q.id.line, q.id.column, "'defaut' is only for a derived question (derivee_de)", code: "rules.bad-default"); ok = false
+                } else if let v = SimulatorAnswers.parse(d, for: questions[i]) {
+                    defaults[q.id.value] = v
+                } else {
+                    error(path, q.id.line, q.id.column, "defaut: '\(d)' is not a valid answer to '\(q.id.value)'", code: "rules.bad-default"); ok = false
+                }
+            }
             if let si = q.si { questions[i].condition = parse(si, expecting: .bool, what: "'si'") }
         }
         var rules: [(String, Expr)] = []
@@ -177,7 +265,8 @@ extension Resolver {
         guard ok, let eligible else { return nil }
         return CompiledSimulator(aidId: aidId, questions: questions, rules: rules, eligible: eligible, amount: amount, category: category,
                                  reasons: reasons, limits: file.resultats.limites ?? [], baremeIds: (file.baremes ?? []).map(\.value),
-                                 personas: file.personas)
+                                 personas: file.personas, profiles: file.profils ?? [], amountLabel: file.resultats.montant_libelle ?? "Montant estimé", projects: file.projets ?? [],
+                                 nextSteps: file.suite ?? [], derived: derived, defaults: defaults)
     }
 
     /// Runs a persona; a mismatch with its expected result is a build error at the persona.

@@ -70,6 +70,8 @@ extension Renderer {
             "source": Format.source(d.source),
             "ecarts": Format.discrepancies(d.ecarts),
             "simulateur": opt(index.simulators[a.id].map(simulatorValues)),
+            "remplacee_par": list((d.remplacee_par ?? []).compactMap { index.aids[$0.value] }.map { ["titre": $0.data.titre, "url": $0.url] as [String: Any] }),
+            "lien_officiel": optText(d.lien_officiel),
         ]
     }
 
