@@ -76,7 +76,7 @@ extension Renderer {
                 "conditionnelle": q.condition != nil,
             ]
         }
-        return ["form_id": formId, "questions": fields, "regles_id": formId + "-regles", "resultat_id": formId + "-resultat",
+        return ["form_id": formId, "questions": fields, "hub": absent, "regles_id": formId + "-regles", "resultat_id": formId + "-resultat",
                 "regles_json": simulatorJSON(sims)]
     }
 
@@ -154,6 +154,12 @@ extension Renderer {
     func simulatorHubValues() -> [String: Any] {
         let sims = index.aidOrder.compactMap { index.simulators[$0] }.filter { index.aids[$0.aidId]?.data.statut == .enVigueur && !$0.profiles.isEmpty }
         var v = simulatorForm(sims, formId: "hub")
+        let profiles = [("proprietaire-occupant", "Propriétaire du logement que vous occupez"), ("proprietaire-bailleur", "Propriétaire d'un logement que vous louez"),
+                        ("locataire", "Locataire"), ("futur-acheteur", "Futur acheteur de votre première résidence principale")]
+        let projects = [("renover", "Rénover (chauffage, isolation, énergie)"), ("adapter", "Adapter le logement à l'âge ou au handicap"),
+                        ("acheter", "Acheter un logement"), ("louer", "Louer un logement")]
+        v["hub"] = ["profils": profiles.map { ["valeur": $0.0, "libelle": $0.1] as [String: Any] },
+                    "projets": projects.map { ["valeur": $0.0, "libelle": $0.1] as [String: Any] }] as [String: Any]
         v["aides"] = list(sims.map { s in ["titre": index.aids[s.aidId]!.data.titre, "url": index.aids[s.aidId]!.url] as [String: Any] })
         return v
     }
