@@ -83,15 +83,21 @@ extension Renderer {
     /// "Barème en vigueur au 6 décembre 2026 : … (source)", one sentence per barème a simulator uses,
     /// with what is known only second-hand or still pending.
     func baremeNotes(_ sim: CompiledSimulator) -> [String] {
-        sim.baremeIds.compactMap { ref -> String? in
-            guard let b = index.bareme(ref) else { return nil }
-            let pinned = index.baremes[ref] != nil && index.baremeFamilies[b.family]?.count ?? 0 > 1 && index.baremeInForce[b.family] != b.id
-            var text = (pinned ? "Barème choisi : " : "Barème en vigueur au \(French.date(buildDate)) : ") + b.data.titre
-            text += " (" + (b.data.reference ?? b.data.source.label) + ")."
-            if let note = b.data.seconde_main { text += " " + note }
-            if index.baremePending.contains(b.family), let next = b.data.suite_en_attente { text += " " + next }
-            return text
+        var current: [String] = [], pinned: [String] = [], notes: [String] = []
+        var secondHand = false
+        for ref in sim.baremeIds {
+            guard let b = index.bareme(ref) else { continue }
+            let isPinned = index.baremes[ref] != nil && index.baremeInForce[b.family] != b.id && (index.baremeFamilies[b.family]?.count ?? 0) > 1
+            let text = b.data.titre + " (" + (b.data.reference ?? b.data.source.label) + ")"
+            if isPinned { pinned.append(text) } else { current.append(text) }
+            if b.data.seconde_main != nil { secondHand = true }
+            if index.baremePending.contains(b.family), let next = b.data.suite_en_attente, !notes.contains(next) { notes.append(next) }
         }
+        var out: [String] = []
+        if !current.isEmpty { out.append("Barème en vigueur au \(French.date(buildDate)) : " + current.joined(separator: " ; ") + ".") }
+        if !pinned.isEmpty { out.append("Barème choisi : " + pinned.joined(separator: " ; ") + ".") }
+        if secondHand { out.append("Certains de ces chiffres ne sont connus que de seconde main : vérifiez-les auprès de France Rénov' ou du financeur (détails sous les barèmes, sur la page de l'aide).") }
+        return out + notes
     }
 
     /// The barèmes a simulator uses (the versions in force), and the earlier versions of their families.
