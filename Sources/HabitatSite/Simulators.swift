@@ -144,7 +144,12 @@ extension Resolver {
     mutating func resolveSimulators(_ items: [String: (YAMLValue, String)]) {
         let refs = index.baremeRefs()
         let evaluator = Evaluator(baremes: refs.mapValues(\.table))
-        let shapes = refs.mapValues { BaremeShape(columns: Set($0.data.colonnes.map(\.id))) }
+        var shapes = refs.mapValues { BaremeShape(columns: Set($0.data.colonnes.map(\.id))) }
+        // A family without a version in force is reported once, at the simulator's reference: its
+        // rules are still type-checked against its last version, so they raise no second error.
+        for (family, ids) in index.baremeFamilies where shapes[family] == nil {
+            if let last = ids.last.flatMap({ index.baremes[$0] }) { shapes[family] = BaremeShape(columns: Set(last.data.colonnes.map(\.id))) }
+        }
         for id in items.keys.sorted() {
             let (value, path) = items[id]!
             guard index.aids[id] != nil else {
