@@ -270,3 +270,31 @@ def test_simulator_is_usable_with_the_keyboard_alone(browser, base_url):
     block = browser.find_element(By.CSS_SELECTOR, "#sim-call-prime-habiter-mieux-resultat .resultat-aide")
     assert block.get_attribute("data-montant") == "500"
     AUDIT["parcours_clavier"]["formulaire d'un simulateur"] = True
+
+
+def simulators_with(question):
+    for path in sorted((CONTENT / "aides").glob("*.regles.yaml")):
+        rules = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if any(q["id"] == question and not q.get("derivee_de") for q in rules["questions"]):
+            yield pytest.param(path.name[: -len(".regles.yaml")], rules, id=path.name[: -len(".regles.yaml")])
+
+
+@pytest.mark.parametrize("aid,rules", list(simulators_with("revenu")))
+@pytest.mark.parametrize("field,value,message", [
+    ("personnes", "0", "supérieur ou égal à 1"),
+    ("revenu", "-1", "supérieur ou égal à 0"),
+    ("revenu", "99999999999", "inférieur ou égal à"),
+    ("revenu", "beaucoup", "indiquez un nombre"),
+])
+def test_every_simulator_names_the_bad_field_and_gives_no_result(browser, base_url, aid, rules, field, value, message):
+    persona = dict(rules["personas"][0]["reponses"])
+    if field not in {q["id"] for q in rules["questions"]}:
+        pytest.skip(f"{aid} has no question {field}")
+    persona[field] = value
+    result = run(browser, base_url, aid, rules, persona)
+    assert result.find_elements(By.CSS_SELECTOR, ".resultat-aide") == []
+    error = browser.find_element(By.ID, f"sim-{aid}-{field}-erreur")
+    assert error.is_displayed() and message in error.text
+    label = next(q["libelle"] for q in rules["questions"] if q["id"] == field)
+    assert label in error.text
+    assert "?" not in browser.current_url.split("#")[0] or f"{field}=" not in browser.current_url
