@@ -229,11 +229,11 @@ extension Resolver {
             case .entier, .euros: names[qid] = .number
             }
         }
-        for p in file.profils ?? [] where !Self.profiles.contains(p) {
-            error(path, 1, 1, "profils: '\(p)' is not known (known: \(Self.profiles.joined(separator: ", ")))", code: "rules.bad-profile"); ok = false
+        for p in file.profils ?? [] where !Self.profiles.contains(p.value) {
+            error(path, p.line, p.column, "profils: '\(p.value)' is not known (known: \(Self.profiles.joined(separator: ", ")))", code: "rules.bad-profile"); ok = false
         }
-        for p in file.projets ?? [] where !Self.projects.contains(p) {
-            error(path, 1, 1, "projets: '\(p)' is not known (known: \(Self.projects.joined(separator: ", ")))", code: "rules.bad-project"); ok = false
+        for p in file.projets ?? [] where !Self.projects.contains(p.value) {
+            error(path, p.line, p.column, "projets: '\(p.value)' is not known (known: \(Self.projects.joined(separator: ", ")))", code: "rules.bad-project"); ok = false
         }
         var derived: Set<String> = []
         var defaults: [String: RuleValue] = [:]
@@ -270,7 +270,7 @@ extension Resolver {
         guard ok, let eligible else { return nil }
         return CompiledSimulator(aidId: aidId, questions: questions, rules: rules, eligible: eligible, amount: amount, category: category,
                                  reasons: reasons, limits: file.resultats.limites ?? [], baremeIds: (file.baremes ?? []).map(\.value),
-                                 personas: file.personas, profiles: file.profils ?? [], amountLabel: file.resultats.montant_libelle ?? "Montant estimé", projects: file.projets ?? [],
+                                 personas: file.personas, profiles: (file.profils ?? []).map(\.value), amountLabel: file.resultats.montant_libelle ?? "Montant estimé", projects: (file.projets ?? []).map(\.value),
                                  nextSteps: file.suite ?? [], derived: derived, defaults: defaults)
     }
 

@@ -115,3 +115,59 @@ import Testing
         #expect(page.contains("ne sont connus que de seconde main"))
     }
 }
+
+/// Derived questions and the questionnaire's situations are checked like everything else.
+@Suite struct DerivedQuestionTests {
+    @Test func unknownSourcesProfilesAndDefaultsAreErrorsAtTheirPositions() async throws {
+        var files = TestSite.minimal
+        files["aides/prime.md"] = BaremeVersionTests.aid
+        files["aides/prime.regles.yaml"] = """
+            profils: [proprietaire-occupant, touriste]
+            questions:
+              - {id: zone, type: choix, libelle: "Zone", derivee_de: ville, options: [{valeur: a, libelle: "A"}]}
+              - {id: idf, type: oui-non, libelle: "IdF", derivee_de: commune, defaut: peut-etre}
+              - {id: revenu, type: euros, libelle: "Revenu", min: 0, defaut: "3"}
+            resultats:
+              eligible: "revenu <= 1000"
+            personas:
+              - nom: "Exemple"
+                source: "test"
+                reponses: {revenu: 10}
+                attendu: {eligible: true}
+            """
+        let site = try TestSite(files)
+        let report = await site.build(write: false)
+        #expect(site.messages(report) == [
+            "Content/aides/prime.regles.yaml:1:34: error: profils: 'touriste' is not known (known: proprietaire-occupant, proprietaire-bailleur, locataire, futur-acheteur) [rules.bad-profile]",
+            "Content/aides/prime.regles.yaml:3:10: error: derivee_de: 'ville' is not known (known: commune) [rules.bad-derived]",
+            "Content/aides/prime.regles.yaml:4:10: error: defaut: 'peut-etre' is not a valid answer to 'idf' [rules.bad-default]",
+            "Content/aides/prime.regles.yaml:5:10: error: 'defaut' is only for a derived question (derivee_de) [rules.bad-default]",
+        ])
+    }
+
+    @Test func aDefaultAnswersADerivedQuestionInSwift() async throws {
+        var files = TestSite.minimal
+        files["aides/prime.md"] = BaremeVersionTests.aid
+        files["aides/prime.regles.yaml"] = """
+            questions:
+              - {id: idf, type: oui-non, libelle: "IdF", derivee_de: commune, defaut: non}
+              - {id: revenu, type: euros, libelle: "Revenu", min: 0}
+            resultats:
+              eligible: "revenu <= (si idf alors 2000 sinon 1000)"
+            personas:
+              - nom: "Hors Île-de-France par défaut"
+                source: "test"
+                reponses: {revenu: 1500}
+                attendu: {eligible: false}
+              - nom: "En Île-de-France, donné par la commune"
+                source: "test"
+                reponses: {idf: oui, revenu: 1500}
+                attendu: {eligible: true}
+            """
+        let site = try TestSite(files)
+        let report = await site.build()
+        #expect(site.messages(report) == [])
+        let page = try #require(site.read("aides/prime/index.html"))
+        #expect(!page.contains("data-question=\"idf\""))
+    }
+}

@@ -80,8 +80,8 @@ public struct SimulatorFile: Decodable, Sendable {
     public var baremes: [Positioned<String>]?
     /// Who the simulator is for, and which project: the "Quelles aides pour moi ?" questionnaire
     /// runs it only for these answers.
-    public var profils: [String]?
-    public var projets: [String]?
+    public var profils: [Positioned<String>]?
+    public var projets: [Positioned<String>]?
     /// The next step after a result: the service to contact.
     public var suite: [NextStep]?
     public var questions: [Question]
