@@ -298,3 +298,16 @@ def test_every_simulator_names_the_bad_field_and_gives_no_result(browser, base_u
     label = next(q["libelle"] for q in rules["questions"] if q["id"] == field)
     assert label in error.text
     assert "?" not in browser.current_url.split("#")[0] or f"{field}=" not in browser.current_url
+
+
+def test_printed_result_shows_the_date_and_the_bareme(browser, base_url):
+    browser.get(f"{base_url}/aides/maprimeadapt/?personnes=1&revenu=17363&situation=age_70&cout_ht=22000")
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        line = browser.find_element(By.ID, "sim-maprimeadapt-impression")
+        assert line.is_displayed() and line.text.startswith("Résultat calculé le ")
+        assert not browser.find_element(By.ID, "sim-maprimeadapt").is_displayed()
+        block = browser.find_element(By.CSS_SELECTOR, "#sim-maprimeadapt-resultat .resultat-aide")
+        assert "Barème en vigueur au" in block.text and "Plafonds de ressources Anah 2026" in block.text
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
