@@ -311,3 +311,17 @@ def test_printed_result_shows_the_date_and_the_bareme(browser, base_url):
         assert "Barème en vigueur au" in block.text and "Plafonds de ressources Anah 2026" in block.text
     finally:
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def test_hub_tenant_renovating_gets_no_category_alone(browser, base_url):
+    browser.get(f"{base_url}/simulateur/?profil=locataire&projet=renover")
+    assert hub_results(browser) == {}
+    assert "Aucune aide nationale en vigueur" in browser.find_element(By.ID, "hub-resultat").text
+
+
+def test_hub_tenant_adapting_gets_maprimeadapt_and_the_category(browser, base_url):
+    browser.get(f"{base_url}/simulateur/?profil=locataire&projet=adapter&personnes=2&revenu=32553&situation=age_60_gir&cout_ht=10000")
+    results = hub_results(browser)
+    assert set(results) == {"anah-categories-revenus", "maprimeadapt"}
+    assert results["maprimeadapt"].get_attribute("data-montant") == "5000"
+    assert results["anah-categories-revenus"].get_attribute("data-categorie") == "modeste"

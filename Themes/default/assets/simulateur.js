@@ -199,7 +199,9 @@
       if (!estHub) return toutes;
       var profil = choixHub("profil"), projet = choixHub("projet");
       if (!profil || !projet) return [];
-      return toutes.filter(function (s) { return s.profils.indexOf(profil) >= 0 && s.projets.indexOf(projet) >= 0; });
+      var retenues = toutes.filter(function (s) { return s.profils.indexOf(profil) >= 0 && s.projets.indexOf(projet) >= 0; });
+      // Une catégorie seule (sans montant) n'est pas une aide : elle n'accompagne que des aides retenues.
+      return retenues.some(function (s) { return s.montant; }) ? retenues : [];
     }
 
     function collecter(afficherErreurs) {
