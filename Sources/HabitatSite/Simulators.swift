@@ -2,14 +2,6 @@ import HabitatContent
 import HabitatCore
 import HabitatRules
 
-/// A barème ready for rules and pages.
-public struct Bareme: Sendable {
-    public var id: String
-    public var data: BaremeFile
-    public var table: BaremeTable
-    public var path: String
-}
-
 /// A simulator compiled from its declaration: checked rules, ready for Swift and for the page script.
 public struct CompiledSimulator: Sendable {
     /// A question with its checked condition.
@@ -33,11 +25,18 @@ public struct CompiledSimulator: Sendable {
     public var limits: [String]
     public var baremeIds: [String]
     public var personas: [SimulatorFile.Persona]
+    public var profiles: [String]
+    public var amountLabel: String
+    public var projects: [String]
+    public var nextSteps: [SimulatorFile.NextStep]
+    /// Questions not asked in the form (derived from the commune later), and default answers.
+    public var derived: Set<String>
+    public var defaults: [String: RuleValue]
 
     /// Runs the rules on answers; unanswered questions stay unknown.
     public func run(_ answers: [String: RuleValue], evaluator: Evaluator) -> SimulationResult {
         var env = answers
-        for q in questions where env[q.id] == nil { env[q.id] = .unknown }
+        for q in questions where env[q.id] == nil { env[q.id] = defaults[q.id] ?? .unknown }
         for r in rules { env[r.id] = evaluator.evaluate(r.expr, env) }
         return SimulationResult(
             eligible: evaluator.evaluate(eligible, env),
@@ -56,43 +55,18 @@ public struct SimulationResult: Sendable, Hashable {
 }
 
 extension Resolver {
-    mutating func resolveBaremes(_ items: [(String, YAMLValue, String)]) {
-        for (id, value, path) in items {
-            do {
-                let data = try ContentDecoder(file: path).decode(BaremeFile.self, from: value)
-                let columns = Set(data.colonnes.map(\.id))
-                var rows: [[String: Double]] = []
-                for (i, row) in data.lignes.enumerated() {
-                    if let p = row["personnes"], p != Double(i + 1) {
-                        error(path, 1, 1, "lignes[\(i)] : « personnes » devrait valoir \(i + 1) (les lignes vont 1, 2, 3… personnes)", code: "bareme.bad-row")
-                    }
-                    for c in columns where row[c] == nil {
-                        error(path, 1, 1, "lignes[\(i)] : colonne « \(c) » absente", code: "bareme.missing-value")
-                    }
-                    for (c, v) in row.sorted(by: { $0.key < $1.key }) where !RuleNumber.isAllowed(v) {
-                        error(path, 1, 1, "lignes[\(i)] : la valeur de « \(c) » dépasse la limite des règles (\(RuleNumber.limitText) en valeur absolue)", code: "bareme.number-out-of-range")
-                    }
-                    rows.append(row)
-                }
-                for (c, v) in (data.par_personne_supplementaire ?? [:]).sorted(by: { $0.key < $1.key }) where !RuleNumber.isAllowed(v) {
-                    error(path, 1, 1, "par_personne_supplementaire : la valeur de « \(c) » dépasse la limite des règles (\(RuleNumber.limitText) en valeur absolue)", code: "bareme.number-out-of-range")
-                }
-                if let r = data.remplace_par, !items.contains(where: { $0.0 == r }) {
-                    error(path, 1, 1, "remplace_par : barème inconnu « \(r) »" + String.didYouMean(r, among: items.map(\.0)), code: "ref.unknown-bareme")
-                }
-                if let v = data.valide_au, v < buildDate, data.remplace_par == nil {
-                    warning(path, 1, 1, "le barème « \(id) » était valable jusqu'au \(French.date(v)) ; la date de publication est le \(French.date(buildDate)) : mettez-le à jour ou indiquez son successeur", code: "bareme.expired")
-                }
-                index.baremes[id] = Bareme(id: id, data: data, table: BaremeTable(rows: rows, increment: data.par_personne_supplementaire), path: path)
-            } catch {
-                diagnostics.append(error)
-            }
-        }
-    }
+    static let profiles = ["proprietaire-occupant", "proprietaire-bailleur", "locataire", "futur-acheteur"]
+    static let projects = ["renover", "adapter", "acheter", "louer"]
 
     mutating func resolveSimulators(_ items: [String: (YAMLValue, String)]) {
-        let evaluator = Evaluator(baremes: index.baremes.mapValues(\.table))
-        let shapes = index.baremes.mapValues { BaremeShape(columns: Set($0.data.colonnes.map(\.id))) }
+        let refs = index.baremeRefs()
+        let evaluator = Evaluator(baremes: refs.mapValues(\.table))
+        var shapes = refs.mapValues { BaremeShape(columns: Set($0.data.colonnes.map(\.id))) }
+        // A family without a version in force is reported once, at the simulator's reference: its
+        // rules are still type-checked against its last version, so they raise no second error.
+        for (family, ids) in index.baremeFamilies where shapes[family] == nil {
+            if let last = ids.last.flatMap({ index.baremes[$0] }) { shapes[family] = BaremeShape(columns: Set(last.data.colonnes.map(\.id))) }
+        }
         for id in items.keys.sorted() {
             let (value, path) = items[id]!
             guard index.aids[id] != nil else {
@@ -137,9 +111,16 @@ extension Resolver {
                 return nil
             }
         }
-        for b in file.baremes ?? [] where index.baremes[b.value] == nil {
-            error(path, b.line, b.column, "barème inconnu « \(b.value) »" + String.didYouMean(b.value, among: index.baremes.keys.sorted()), code: "ref.unknown-bareme")
-            ok = false
+        for b in file.baremes ?? [] {
+            if index.baremes[b.value] == nil, index.baremeFamilies[b.value] == nil {
+                error(path, b.line, b.column, "barème inconnu « \(b.value) »" + String.didYouMean(b.value, among: Array(Set(index.baremes.keys).union(index.baremeFamilies.keys)).sorted()), code: "ref.unknown-bareme")
+                ok = false
+            } else if index.baremes[b.value] == nil, index.baremeInForce[b.value] == nil, index.aids[aidId]?.data.statut != .terminee {
+                let versions = (index.baremeFamilies[b.value] ?? []).compactMap { index.baremes[$0] }
+                let known = versions.map { "\($0.id) (\($0.data.valide_du) – \($0.data.valide_au.map(\.description) ?? "…"))" }.joined(separator: ", ")
+                error(path, b.line, b.column, "aucune version du barème « \(b.value) » n'est en vigueur à la date de publication, le \(French.date(buildDate)) (versions : \(known)) : ajoutez la version en vigueur, ou désignez-en une par son identifiant", code: "bareme.none-in-force")
+                ok = false
+            }
         }
         var questions: [CompiledSimulator.Question] = []
         for q in file.questions {
@@ -175,7 +156,30 @@ extension Resolver {
             case .entier, .euros: names[qid] = .number
             }
         }
+        for p in file.profils ?? [] where !Self.profiles.contains(p.value) {
+            error(path, p.line, p.column, "profils : « \(p.value) » est inconnu (connus : \(Self.profiles.joined(separator: ", ")))", code: "rules.bad-profile"); ok = false
+        }
+        for p in file.projets ?? [] where !Self.projects.contains(p.value) {
+            error(path, p.line, p.column, "projets : « \(p.value) » est inconnu (connus : \(Self.projects.joined(separator: ", ")))", code: "rules.bad-project"); ok = false
+        }
+        var derived: Set<String> = []
+        var defaults: [String: RuleValue] = [:]
         for (i, q) in file.questions.enumerated() where i < questions.count {
+            if let d = q.derivee_de {
+                if d != "commune" {
+                    error(path, q.id.line, q.id.column, "derivee_de : « \(d) » est inconnu (connu : commune)", code: "rules.bad-derived"); ok = false
+                }
+                derived.insert(q.id.value)
+            }
+            if let d = q.defaut {
+                if q.derivee_de == nil {
+                    error(path, q.id.line, q.id.column, "« defaut » ne sert qu'à une question déduite (derivee_de)", code: "rules.bad-default"); ok = false
+                } else if let v = SimulatorAnswers.parse(d, for: questions[i]) {
+                    defaults[q.id.value] = v
+                } else {
+                    error(path, q.id.line, q.id.column, "defaut : « \(d) » n'est pas une réponse valable à « \(q.id.value) »", code: "rules.bad-default"); ok = false
+                }
+            }
             if let si = q.si { questions[i].condition = parse(si, expecting: .bool, what: "'si'") }
         }
         var rules: [(String, Expr)] = []
@@ -193,7 +197,8 @@ extension Resolver {
         guard ok, let eligible else { return nil }
         return CompiledSimulator(aidId: aidId, questions: questions, rules: rules, eligible: eligible, amount: amount, category: category,
                                  reasons: reasons, limits: file.resultats.limites ?? [], baremeIds: (file.baremes ?? []).map(\.value),
-                                 personas: file.personas)
+                                 personas: file.personas, profiles: (file.profils ?? []).map(\.value), amountLabel: file.resultats.montant_libelle ?? "Montant estimé", projects: (file.projets ?? []).map(\.value),
+                                 nextSteps: file.suite ?? [], derived: derived, defaults: defaults)
     }
 
     /// Runs a persona; a mismatch with its expected result is a build error at the persona.

@@ -23,6 +23,11 @@ public struct SiteIndex: Sendable {
     public var news: [NewsItem] = []
     public var assets: [String] = []
     public var baremes: [String: Bareme] = [:]
+    /// Barème families: version ids in time order; the version in force at the build date.
+    public var baremeFamilies: [String: [String]] = [:]
+    public var baremeInForce: [String: String] = [:]
+    /// Families whose next version is due but unknown (the last one is still used).
+    public var baremePending: Set<String> = []
     public var simulators: [String: CompiledSimulator] = [:]
     /// The recorded accessibility checks (axe-core, Nu HTML Checker, keyboard).
     public var accessibilityAudit: AccessibilityAuditFile?
@@ -35,6 +40,19 @@ public struct SiteIndex: Sendable {
     public var plansByTerritory: [String: [String]] = [:]
     /// Indicator ids by "plan|numero" of the fiche they follow.
     public var indicatorsByFiche: [String: [String]] = [:]
+
+    /// The barème a simulator names: a version by its id, or a family's version in force.
+    public func bareme(_ ref: String) -> Bareme? {
+        if let b = baremes[ref] { return b }
+        return baremeInForce[ref].flatMap { baremes[$0] }
+    }
+
+    /// Every name a rule can use for a barème: version ids and families (version in force).
+    public func baremeRefs() -> [String: Bareme] {
+        var out = baremes
+        for (family, id) in baremeInForce where out[family] == nil { out[family] = baremes[id] }
+        return out
+    }
 
     /// The territory ids from `id` up to the région.
     public func ancestors(of id: String) -> [String] {

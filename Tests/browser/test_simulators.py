@@ -1,8 +1,11 @@
 """Every persona of every simulator, run in Chromium by filling the generated form.
 
 The same personas are checked by the Swift evaluator at build time (a failing persona fails
-the build), so both evaluators agree on every persona when this passes."""
+the build), so both evaluators agree on every persona when this passes. Answers derived from
+the commune (zone, Île-de-France) are never asked: a persona gives them in the page URL, as the
+commune will."""
 import pathlib
+import urllib.parse
 
 import pytest
 import yaml
@@ -37,12 +40,20 @@ def answer(browser, form, question, value):
         field.send_keys(str(value))
 
 
+def url_value(v):
+    return "oui" if v is True else "non" if v is False else str(v)
+
+
 def run(browser, base_url, aid, rules, answers):
-    browser.get(f"{base_url}/aides/{aid}/")
+    derived = {q["id"]: url_value(answers[q["id"]]) for q in rules["questions"] if q.get("derivee_de") and q["id"] in answers}
+    query = ("?" + urllib.parse.urlencode(derived)) if derived else ""
+    browser.get(f"{base_url}/aides/{aid}/{query}")
     form = browser.find_element(By.ID, f"sim-{aid}")
     assert form.is_displayed()
     for q in rules["questions"]:
-        if q["id"] in answers:
+        if q.get("derivee_de"):
+            assert form.find_elements(By.CSS_SELECTOR, f"[data-question='{q['id']}']") == [], f"derived question {q['id']} is asked"
+        elif q["id"] in answers:
             answer(browser, form, q, answers[q["id"]])
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     return browser.find_element(By.ID, f"sim-{aid}-resultat")
@@ -58,6 +69,11 @@ def test_persona_in_the_browser(browser, base_url, aid, rules, persona):
         assert float(block.get_attribute("data-montant")) == pytest.approx(expected["montant"], abs=0.005)
     if "categorie" in expected:
         assert block.get_attribute("data-categorie") == expected["categorie"]
+    status = yaml.safe_load((CONTENT / "aides" / f"{aid}.md").read_text(encoding="utf-8").split("---")[1])["statut"]
+    if status == "terminee":
+        assert "Vous semblez pouvoir" not in block.text and "terminée" in block.text
+    else:
+        assert "Barème en vigueur au" in block.text or not rules.get("baremes")
 
 
 @pytest.mark.parametrize("revenu,message", [
@@ -68,7 +84,7 @@ def test_persona_in_the_browser(browser, base_url, aid, rules, persona):
 def test_bad_answers_give_a_field_error_never_a_result(browser, base_url, revenu, message):
     aid = "anah-categories-revenus"
     rules = yaml.safe_load((CONTENT / "aides" / f"{aid}.regles.yaml").read_text(encoding="utf-8"))
-    result = run(browser, base_url, aid, rules, {"ile_de_france": "non", "personnes": 2, "revenu": revenu})
+    result = run(browser, base_url, aid, rules, {"personnes": 2, "revenu": revenu})
     assert result.find_elements(By.CSS_SELECTOR, ".resultat-aide") == []
     error = browser.find_element(By.ID, f"sim-{aid}-revenu-erreur")
     assert error.is_displayed() and message in error.text
@@ -79,7 +95,7 @@ def test_bad_answers_give_a_field_error_never_a_result(browser, base_url, revenu
 def test_zero_persons_is_refused(browser, base_url):
     aid = "anah-categories-revenus"
     rules = yaml.safe_load((CONTENT / "aides" / f"{aid}.regles.yaml").read_text(encoding="utf-8"))
-    result = run(browser, base_url, aid, rules, {"ile_de_france": "non", "personnes": 0, "revenu": 20000})
+    result = run(browser, base_url, aid, rules, {"personnes": 0, "revenu": 20000})
     assert result.find_elements(By.CSS_SELECTOR, ".resultat-aide") == []
     assert "supérieur ou égal à 1" in browser.find_element(By.ID, f"sim-{aid}-personnes-erreur").text
 
@@ -97,30 +113,135 @@ def test_commune_is_preselected_from_the_commune_page_link(browser, base_url):
     assert select.first_selected_option.text == "Béthune"
 
 
-def test_hub_answers_a_household_across_aids(browser, base_url):
+def hub_pick(form, q, v):
+    form.find_element(By.CSS_SELECTOR, f"input[name='{q}'][value='{v}']").click()
+
+
+def hub_type(form, q, v):
+    f = form.find_element(By.CSS_SELECTOR, f"[data-question='{q}'] input")
+    f.clear(); f.send_keys(v)
+
+
+def hub_results(browser):
+    return {b.get_attribute("data-aide"): b for b in browser.find_elements(By.CSS_SELECTOR, "#hub-resultat .resultat-aide")}
+
+
+def test_hub_asks_who_and_what_first_and_never_the_zone(browser, base_url):
     browser.get(f"{base_url}/simulateur/")
     form = browser.find_element(By.ID, "hub")
-    hidden_at_start = [b.get_attribute("data-question") for b in form.find_elements(By.CSS_SELECTOR, "[data-question]") if not b.is_displayed()]
-    assert "logement" in hidden_at_start or len(hidden_at_start) >= 0
-    def pick(q, v):
-        form.find_element(By.CSS_SELECTOR, f"[data-question='{q}'] input[value='{v}']").click()
-    def typ(q, v):
-        f = form.find_element(By.CSS_SELECTOR, f"[data-question='{q}'] input")
-        f.clear(); f.send_keys(v)
-    pick("ile_de_france", "non")
-    typ("personnes", "2")
-    typ("revenu", "25115")
-    pick("primo_accedant", "oui")
-    pick("quartier", "lens-12-14")
-    pick("logement", "neuf")
-    pick("zone", "zone_c")
+    assert form.find_element(By.CSS_SELECTOR, "input[name=profil]").is_displayed()
+    assert form.find_element(By.CSS_SELECTOR, "input[name=projet]").is_displayed()
+    asked = [b.get_attribute("data-question") for b in form.find_elements(By.CSS_SELECTOR, "[data-question]") if b.is_displayed()]
+    assert asked == [], f"questions shown before the situation is known: {asked}"
+    assert "Île-de-France" not in form.text and "zone" not in form.text.lower()
+
+
+def test_hub_owner_renovating_gets_amounts_and_next_steps(browser, base_url):
+    browser.get(f"{base_url}/simulateur/")
+    form = browser.find_element(By.ID, "hub")
+    hub_pick(form, "profil", "proprietaire-occupant")
+    hub_pick(form, "projet", "renover")
+    shown = {b.get_attribute("data-question") for b in form.find_elements(By.CSS_SELECTOR, "[data-question]") if b.is_displayed()}
+    assert {"personnes", "revenu", "dpe_avant", "geste"} <= shown
+    assert "situation" not in shown and "primo_accedant" not in shown
+    hub_type(form, "personnes", "1")
+    hub_type(form, "revenu", "17363")
+    hub_pick(form, "logement_15_ans", "oui")
+    hub_pick(form, "dpe_avant", "F")
+    hub_type(form, "classes_gagnees", "2")
+    hub_pick(form, "deux_isolations", "oui")
+    hub_type(form, "cout_ht", "30000")
+    hub_type(form, "cout_ttc", "31650")
+    hub_type(form, "autres_aides", "0")
+    hub_pick(form, "geste", "pac_air_eau")
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    results = {b.get_attribute("data-aide"): b for b in browser.find_elements(By.CSS_SELECTOR, "#hub-resultat .resultat-aide")}
+    results = hub_results(browser)
+    assert set(results) == {"anah-categories-revenus", "maprimerenov-ampleur", "maprimerenov-par-geste"}
     assert results["anah-categories-revenus"].get_attribute("data-categorie") == "très modeste"
-    assert results["ptz"].get_attribute("data-eligible") == "true"
-    assert results["call-aide-primo-accedants-npnru"].get_attribute("data-montant") == "5000"
-    link = results["ptz"].find_element(By.TAG_NAME, "a")
-    assert link.get_attribute("href").endswith("/aides/ptz/")
+    assert "Votre catégorie : très modeste." in results["anah-categories-revenus"].text
+    assert results["maprimerenov-ampleur"].get_attribute("data-montant") == "24000"
+    assert results["maprimerenov-par-geste"].get_attribute("data-montant") == "5000"
+    text = results["maprimerenov-ampleur"].text
+    assert "Barème en vigueur au" in text and "france-renov.gouv.fr" in text
+    # The answers are in the URL: opening it again gives the same result.
+    url = browser.current_url
+    assert "profil=proprietaire-occupant" in url and "revenu=17363" in url
+    copy = browser.find_element(By.CSS_SELECTOR, "#hub-partage button")
+    assert copy.is_displayed()
+    browser.get("about:blank")
+    browser.get(url)
+    again = hub_results(browser)
+    assert again["maprimerenov-ampleur"].get_attribute("data-montant") == "24000"
+    assert again["anah-categories-revenus"].get_attribute("data-categorie") == "très modeste"
+
+
+def test_hub_future_buyer_sees_the_ptz_by_zone_without_being_asked_it(browser, base_url):
+    browser.get(f"{base_url}/simulateur/")
+    form = browser.find_element(By.ID, "hub")
+    hub_pick(form, "profil", "futur-acheteur")
+    hub_pick(form, "projet", "acheter")
+    hub_pick(form, "primo_accedant", "oui")
+    hub_pick(form, "logement", "ancien_travaux")
+    hub_type(form, "personnes", "2")
+    hub_type(form, "revenu", "40000")
+    hub_type(form, "cout_operation", "100000")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    results = hub_results(browser)
+    assert set(results) == {"ptz"}
+    text = results["ptz"].text
+    assert "Zone B1 : pas d'aide." in text
+    assert "Zone B2 : montant du prêt, au plus 50" in text
+
+
+def test_hub_landlord_letting_gets_no_unrelated_aid(browser, base_url):
+    browser.get(f"{base_url}/simulateur/?profil=proprietaire-bailleur&projet=louer")
+    assert hub_results(browser) == {}
+    assert "Aucune aide nationale en vigueur" in browser.find_element(By.ID, "hub-resultat").text
+
+
+def test_hub_never_lists_ended_aids(browser, base_url):
+    browser.get(f"{base_url}/simulateur/")
+    ids = {s["aide"] for s in __import__("json").loads(browser.find_element(By.ID, "hub-regles").get_attribute("textContent"))}
+    for aid in ids:
+        front = (CONTENT / "aides" / f"{aid}.md").read_text(encoding="utf-8").split("---")[1]
+        assert yaml.safe_load(front)["statut"] == "en-vigueur", aid
+
+
+def test_shared_link_restores_a_single_simulator(browser, base_url):
+    browser.get(f"{base_url}/aides/maprimeadapt/?personnes=1&revenu=17363&situation=age_70&cout_ht=22000")
+    block = browser.find_element(By.CSS_SELECTOR, "#sim-maprimeadapt-resultat .resultat-aide")
+    assert block.get_attribute("data-montant") == "15400"
+    assert browser.find_element(By.CSS_SELECTOR, "input[name=revenu]").get_attribute("value") == "17363"
+
+
+def test_ended_aid_never_says_you_may_benefit(browser, base_url):
+    browser.get(f"{base_url}/aides/call-prime-habiter-mieux/?habiter_mieux=oui")
+    block = browser.find_element(By.CSS_SELECTOR, "#sim-call-prime-habiter-mieux-resultat .resultat-aide")
+    assert block.get_attribute("data-terminee") == "true"
+    assert "Vous semblez pouvoir" not in block.text and "Cette aide est terminée" in block.text
+    assert "MaPrimeRénov' — rénovation d'ampleur" in browser.find_element(By.CSS_SELECTOR, ".alerte-terminee").text
+
+
+def test_aids_list_filters_by_status_and_situation(browser, base_url):
+    browser.get(f"{base_url}/aides/")
+    Select(browser.find_element(By.ID, "filtre-statut")).select_by_value("en-vigueur")
+    visible = [c for c in browser.find_elements(By.CSS_SELECTOR, "#liste-aides li.carte-aide") if c.is_displayed()]
+    assert visible and all("aide-terminee" not in c.get_attribute("class") for c in visible)
+    Select(browser.find_element(By.ID, "filtre-public")).select_by_value("primo-accedant")
+    titles = [c.find_element(By.TAG_NAME, "h3").text for c in browser.find_elements(By.CSS_SELECTOR, "#liste-aides li.carte-aide") if c.is_displayed()]
+    assert "Prêt à taux zéro (PTZ)" in titles and "MaPrimeAdapt'" not in titles
+    Select(browser.find_element(By.ID, "filtre-statut")).select_by_value("terminee")
+    Select(browser.find_element(By.ID, "filtre-public")).select_by_value("")
+    ended = [c for c in browser.find_elements(By.CSS_SELECTOR, "#liste-aides li.carte-aide") if c.is_displayed()]
+    assert ended and all("Terminée" in c.text for c in ended)
+
+
+def test_aids_list_sections_without_javascript(browser_no_js, base_url):
+    browser_no_js.get(f"{base_url}/aides/")
+    links = [a.get_attribute("href").split("#")[1] for a in browser_no_js.find_elements(By.CSS_SELECTOR, ".sommaire-aides a")]
+    assert links == ["aides-en-vigueur", "aides-a-confirmer", "aides-terminees"]
+    ended = browser_no_js.find_elements(By.CSS_SELECTOR, "#aides-terminees li.carte-aide")
+    assert ended and all("Terminée" in c.text for c in ended)
 
 
 def test_simulator_is_usable_with_the_keyboard_alone(browser, base_url):
@@ -149,3 +270,58 @@ def test_simulator_is_usable_with_the_keyboard_alone(browser, base_url):
     block = browser.find_element(By.CSS_SELECTOR, "#sim-call-prime-habiter-mieux-resultat .resultat-aide")
     assert block.get_attribute("data-montant") == "500"
     AUDIT["parcours_clavier"]["formulaire d'un simulateur"] = True
+
+
+def simulators_with(question):
+    for path in sorted((CONTENT / "aides").glob("*.regles.yaml")):
+        rules = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if any(q["id"] == question and not q.get("derivee_de") for q in rules["questions"]):
+            yield pytest.param(path.name[: -len(".regles.yaml")], rules, id=path.name[: -len(".regles.yaml")])
+
+
+@pytest.mark.parametrize("aid,rules", list(simulators_with("revenu")))
+@pytest.mark.parametrize("field,value,message", [
+    ("personnes", "0", "supérieur ou égal à 1"),
+    ("revenu", "-1", "supérieur ou égal à 0"),
+    ("revenu", "99999999999", "inférieur ou égal à"),
+    ("revenu", "beaucoup", "indiquez un nombre"),
+])
+def test_every_simulator_names_the_bad_field_and_gives_no_result(browser, base_url, aid, rules, field, value, message):
+    persona = dict(rules["personas"][0]["reponses"])
+    if field not in {q["id"] for q in rules["questions"]}:
+        pytest.skip(f"{aid} has no question {field}")
+    persona[field] = value
+    result = run(browser, base_url, aid, rules, persona)
+    assert result.find_elements(By.CSS_SELECTOR, ".resultat-aide") == []
+    error = browser.find_element(By.ID, f"sim-{aid}-{field}-erreur")
+    assert error.is_displayed() and message in error.text
+    label = next(q["libelle"] for q in rules["questions"] if q["id"] == field)
+    assert label in error.text
+    assert "?" not in browser.current_url.split("#")[0] or f"{field}=" not in browser.current_url
+
+
+def test_printed_result_shows_the_date_and_the_bareme(browser, base_url):
+    browser.get(f"{base_url}/aides/maprimeadapt/?personnes=1&revenu=17363&situation=age_70&cout_ht=22000")
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        line = browser.find_element(By.ID, "sim-maprimeadapt-impression")
+        assert line.is_displayed() and line.text.startswith("Résultat calculé le ")
+        assert not browser.find_element(By.ID, "sim-maprimeadapt").is_displayed()
+        block = browser.find_element(By.CSS_SELECTOR, "#sim-maprimeadapt-resultat .resultat-aide")
+        assert "Barème en vigueur au" in block.text and "Plafonds de ressources Anah 2026" in block.text
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def test_hub_tenant_renovating_gets_no_category_alone(browser, base_url):
+    browser.get(f"{base_url}/simulateur/?profil=locataire&projet=renover")
+    assert hub_results(browser) == {}
+    assert "Aucune aide nationale en vigueur" in browser.find_element(By.ID, "hub-resultat").text
+
+
+def test_hub_tenant_adapting_gets_maprimeadapt_and_the_category(browser, base_url):
+    browser.get(f"{base_url}/simulateur/?profil=locataire&projet=adapter&personnes=2&revenu=32553&situation=age_60_gir&cout_ht=10000")
+    results = hub_results(browser)
+    assert set(results) == {"anah-categories-revenus", "maprimeadapt"}
+    assert results["maprimeadapt"].get_attribute("data-montant") == "5000"
+    assert results["anah-categories-revenus"].get_attribute("data-categorie") == "modeste"

@@ -47,6 +47,10 @@ public struct AidFile: Decodable, Sendable {
     public var plan: Positioned<String>?
     public var fiches: [Positioned<String>]?
     public var statut: Status
+    /// For an ended aid: what replaced it (aid ids of this portal).
+    public var remplacee_par: [Positioned<String>]?
+    /// The official page to go further.
+    public var lien_officiel: String?
     public var periode: String?
     public var montant: String
     public var montants: [BudgetLine]?

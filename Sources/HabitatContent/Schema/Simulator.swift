@@ -24,6 +24,12 @@ public struct SimulatorFile: Decodable, Sendable {
         public var options: [Option]?
         /// Asked only when this rule is true.
         public var si: Positioned<String>?
+        /// Not asked: derived from another answer (today only `commune`, which gives the
+        /// zone, the département and the intercommunality). Given in the page URL until then.
+        public var derivee_de: String?
+        /// The answer used while a derived question is not given (e.g. `non` for
+        /// "Île-de-France ?" on a portal whose communes are all outside it).
+        public var defaut: String?
     }
 
     /// A named intermediate value.
@@ -43,9 +49,18 @@ public struct SimulatorFile: Decodable, Sendable {
     public struct Results: Decodable, Sendable {
         public var eligible: Positioned<String>
         public var montant: Positioned<String>?
+        /// How the amount reads ("Montant estimé" by default, "Montant maximal du prêt"…).
+        public var montant_libelle: String?
         public var categorie: Positioned<String>?
         public var pourquoi: [Reason]?
         public var limites: [String]?
+    }
+
+    /// A service to contact, with its public link.
+    public struct NextStep: Decodable, Sendable {
+        public var texte: String
+        public var lien: String?
+        public var adresse: String?
     }
 
     /// A worked example with the result a source justifies.
@@ -61,7 +76,14 @@ public struct SimulatorFile: Decodable, Sendable {
         public var attendu: Expected
     }
 
+    /// Barèmes used: a family (the version in force at the build date) or one version's id (pinned).
     public var baremes: [Positioned<String>]?
+    /// Who the simulator is for, and which project: the "Quelles aides pour moi ?" questionnaire
+    /// runs it only for these answers.
+    public var profils: [Positioned<String>]?
+    public var projets: [Positioned<String>]?
+    /// The next step after a result: the service to contact.
+    public var suite: [NextStep]?
     public var questions: [Question]
     public var regles: [Rule]?
     public var resultats: Results
@@ -76,8 +98,15 @@ public struct BaremeFile: Decodable, Sendable {
         public var libelle: String
     }
     public var titre: String
+    /// The family this version belongs to (several versions over time); defaults to the file's id.
+    public var famille: String?
     public var source: SourceRef
     public var reference: String?
+    /// Where the figures are only known second-hand: said on every page that shows them.
+    public var seconde_main: String?
+    /// When the next version is due but its figures are not known yet: said on the page, and
+    /// running past this version's validity is a warning, not an error.
+    public var suite_en_attente: String?
     public var valide_du: CalendarDay
     public var valide_au: CalendarDay?
     /// The barème that supersedes this one (no expiry warning then).

@@ -29,18 +29,33 @@ extension Renderer {
     }
 
     func aidsValues() -> [String: Any] {
-        let audiences = AidFile.Audience.allCases.filter { a in index.aids.values.contains { $0.data.publics.contains(a) } }
+        // "Vous êtes": the four situations of the questionnaire.
+        let audiences: [(AidFile.Audience, String)] = [(.proprietaireOccupant, "Propriétaire occupant"), (.proprietaireBailleur, "Propriétaire bailleur"),
+                                                       (.locataire, "Locataire"), (.primoAccedant, "Futur acheteur d'une première résidence")]
+        func card(_ a: Aid) -> [String: Any] {
+            ["titre": a.data.titre, "url": a.url, "resume": a.data.resume, "montant": a.data.montant,
+             "statut": a.data.statut == .terminee ? "Terminée" : a.data.statut.label, "statut_code": a.data.statut.rawValue,
+             "en_vigueur": a.data.statut == .enVigueur, "terminee": a.data.statut == .terminee,
+             "publics": a.data.publics.map(\.label).joined(separator: ", "),
+             "publics_codes": a.data.publics.map(\.rawValue).joined(separator: " "),
+             "territoire": a.data.territoire.value == "france" ? "France entière" : (index.territories[a.data.territoire.value]?.shortName ?? ""),
+             "territoire_code": a.data.territoire.value,
+             "simulateur": opt(index.simulators[a.id] != nil && a.data.statut != .terminee ? ["url": a.url] as [String: Any] : nil),
+             "financeur": a.data.financeur]
+        }
+        let all = index.aidOrder.compactMap { index.aids[$0] }
+        let groups: [(AidFile.Status, String, String, String)] = [
+            (.enVigueur, "aides-en-vigueur", "En vigueur", "Les aides que l'on peut demander aujourd'hui."),
+            (.aConfirmer, "aides-a-confirmer", "À confirmer", "Des aides dont le document ne permet pas de dire si elles sont encore ouvertes : renseignez-vous auprès du financeur."),
+            (.terminee, "aides-terminees", "Terminées", "Conservées pour mémoire : on ne peut plus en bénéficier."),
+        ]
         return [
-            "aides": list(index.aidOrder.compactMap { index.aids[$0] }.map { a in
-                ["titre": a.data.titre, "url": a.url, "resume": a.data.resume, "montant": a.data.montant,
-                 "statut": a.data.statut.label, "en_vigueur": a.data.statut == .enVigueur,
-                 "publics": a.data.publics.map(\.label).joined(separator: ", "),
-                 "publics_codes": a.data.publics.map(\.rawValue).joined(separator: " "),
-                 "territoire": a.data.territoire.value == "france" ? "France entière" : (index.territories[a.data.territoire.value]?.shortName ?? ""),
-                 "territoire_code": a.data.territoire.value,
-                 "financeur": a.data.financeur] as [String: Any]
+            "groupes": list(groups.compactMap { (status, id, title, text) -> [String: Any]? in
+                let aids = all.filter { $0.data.statut == status }
+                guard !aids.isEmpty else { return nil }
+                return ["id": id, "code": status.rawValue, "titre": title, "description": text, "nombre": String(aids.count), "aides": aids.map(card)]
             }),
-            "publics": list(audiences.map { ["code": $0.rawValue, "libelle": $0.label] as [String: Any] }),
+            "publics": list(audiences.map { ["code": $0.0.rawValue, "libelle": $0.1] as [String: Any] }),
             "territoires": list((["france"] + index.territoryOrder.filter { t in index.aids.values.contains { $0.data.territoire.value == t } }).map { t in
                 ["code": t, "libelle": t == "france" ? "France entière" : (index.territories[t]?.shortName ?? t)] as [String: Any]
             }),
@@ -70,6 +85,8 @@ extension Renderer {
             "source": Format.source(d.source),
             "ecarts": Format.discrepancies(d.ecarts),
             "simulateur": opt(index.simulators[a.id].map(simulatorValues)),
+            "remplacee_par": list((d.remplacee_par ?? []).compactMap { index.aids[$0.value] }.map { ["titre": $0.data.titre, "url": $0.url] as [String: Any] }),
+            "lien_officiel": optText(d.lien_officiel),
         ]
     }
 

@@ -33,23 +33,35 @@
     var form = document.querySelector(".filtres-aides");
     if (!form) return;
     form.hidden = false;
+    var statutSel = document.getElementById("filtre-statut");
     var publicSel = document.getElementById("filtre-public");
     var terrSel = document.getElementById("filtre-territoire");
     var compte = document.getElementById("aides-compte");
-    var cartes = Array.prototype.slice.call(document.querySelectorAll("#liste-aides > li"));
+    var groupes = Array.prototype.slice.call(document.querySelectorAll("#liste-aides .groupe-aides"));
+    var params = new URLSearchParams(location.search);
+    [statutSel, publicSel, terrSel].forEach(function (sel) {
+      var v = params.get(sel.name);
+      if (v !== null && Array.prototype.some.call(sel.options, function (o) { return o.value === v; })) sel.value = v;
+    });
     function appliquer() {
       var n = 0;
-      cartes.forEach(function (c) {
-        var okP = !publicSel.value || (" " + c.getAttribute("data-publics") + " ").indexOf(" " + publicSel.value + " ") !== -1 || c.getAttribute("data-publics").indexOf("tous") !== -1;
-        var okT = !terrSel.value || c.getAttribute("data-territoire") === terrSel.value || c.getAttribute("data-territoire") === "france";
-        c.hidden = !(okP && okT);
-        if (!c.hidden) n++;
+      groupes.forEach(function (g) {
+        var visibles = 0;
+        var okS = !statutSel.value || g.getAttribute("data-statut") === statutSel.value;
+        Array.prototype.forEach.call(g.querySelectorAll(".liste-aides > li"), function (c) {
+          var okP = !publicSel.value || (" " + c.getAttribute("data-publics") + " ").indexOf(" " + publicSel.value + " ") !== -1 || c.getAttribute("data-publics").indexOf("tous") !== -1;
+          var okT = !terrSel.value || c.getAttribute("data-territoire") === terrSel.value || c.getAttribute("data-territoire") === "france";
+          c.hidden = !(okS && okP && okT);
+          if (!c.hidden) visibles++;
+        });
+        g.hidden = visibles === 0;
+        n += visibles;
       });
       compte.textContent = pluriel(n, "aide affichée", "aides affichées");
     }
-    publicSel.addEventListener("change", appliquer);
-    terrSel.addEventListener("change", appliquer);
+    [statutSel, publicSel, terrSel].forEach(function (sel) { sel.addEventListener("change", appliquer); });
     form.addEventListener("submit", function (e) { e.preventDefault(); appliquer(); });
+    appliquer();
   }
 
   document.addEventListener("DOMContentLoaded", function () { filtreCommunes(); filtreAides(); });

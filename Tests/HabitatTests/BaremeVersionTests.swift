@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+@testable import HabitatSite
+
+/// Versioned barèmes: the version in force at the build date is used; overlaps, gaps and the lack
+/// of a version in force are reported at their positions; a pending successor is only a warning.
+@Suite struct BaremeVersionTests {
+    static let aid = "---\ntitre: \"Prime\"\nresume: \"r\"\npublics: [tous]\nterritoire: epci\nfinanceur: \"AT\"\nstatut: en-vigueur\nmontant: \"500 €\"\nconditions: []\ndemarches: []\nsource: {fichier: \"t.txt\"}\n---\nTexte.\n"
+
+    static func version(_ id: String, from: String, to: String?, ceiling: Int, extra: String = "") -> String {
+        """
+        titre: "Plafonds \(id)"
+        famille: plafonds
+        source: {fichier: "t.txt"}
+        reference: "Arrêté \(id)"
+        valide_du: \(from)
+        \(to.map { "valide_au: \($0)" } ?? "")
+        colonnes:
+          - {id: m, libelle: "Modeste"}
+        lignes:
+          - {personnes: 1, m: \(ceiling)}
+        \(extra)
+        """
+    }
+
+    static let rules = """
+        baremes: [plafonds]
+        questions:
+          - {id: revenu, type: euros, libelle: "Revenu", min: 0}
+        resultats:
+          eligible: "revenu <= bareme('plafonds', 'm', 1)"
+        personas:
+          - nom: "Au plafond en vigueur"
+            source: "test"
+            reponses: {revenu: 2000}
+            attendu: {eligible: true}
+        """
+
+    func site(_ baremes: [String: String], rules: String = BaremeVersionTests.rules) throws -> TestSite {
+        var files = TestSite.minimal
+        files["aides/prime.md"] = Self.aid
+        files["aides/prime.regles.yaml"] = rules
+        for (id, text) in baremes { files["baremes/\(id).yaml"] = text }
+        return try TestSite(files)
+    }
+
+    @Test func theVersionInForceAtTheBuildDateIsUsedAndNamedOnThePage() async throws {
+        // Build date 2026-11-23: 2026's ceiling (2 000) applies, not 2025's (1 000).
+        let s = try site(["p-2025": Self.version("p-2025", from: "2025-01-01", to: "2025-12-31", ceiling: 1000),
+                          "p-2026": Self.version("p-2026", from: "2026-01-01", to: "2026-12-31", ceiling: 2000)])
+        let report = await s.build()
+        #expect(s.messages(report) == [])
+        let page = try #require(s.read("aides/prime/index.html"))
+        #expect(page.contains("Barème en vigueur au 23\u{a0}novembre 2026"))
+        #expect(page.contains("Plafonds p-2026 (Arrêté p-2026)."))
+        #expect(page.contains("Versions antérieures des barèmes"))
+        #expect(page.contains("Plafonds p-2025"))
+    }
+
+    @Test func overlappingVersionsAreAnErrorAtTheirStartDate() async throws {
+        let s = try site(["p-2025": Self.version("p-2025", from: "2025-01-01", to: "2026-01-31", ceiling: 1000),
+                          "p-2026": Self.version("p-2026", from: "2026-01-01", to: "2026-12-31", ceiling: 2000)])
+        let report = await s.build(write: false)
+        #expect(s.messages(report) == [
+            "Content/baremes/p-2026.yaml:5:12: error: barème 'p-2026' starts on 2026-01-01 while 'p-2025' of the same family 'plafonds' is valid until 2026-01-31: versions overlap [bareme.overlap]",
+        ])
+    }
+
+    @Test func aGapBetweenVersionsIsAnError() async throws {
+        let s = try site(["p-2025": Self.version("p-2025", from: "2025-01-01", to: "2025-11-30", ceiling: 1000),
+                          "p-2026": Self.version("p-2026", from: "2026-01-01", to: "2026-12-31", ceiling: 2000)])
+        let report = await s.build(write: false)
+        #expect(s.messages(report) == [
+            "Content/baremes/p-2026.yaml:5:12: error: barème 'p-2026' starts on 2026-01-01 but 'p-2025' of the same family 'plafonds' ends on 2025-11-30: no version covers the days between [bareme.gap]",
+        ])
+    }
+
+    @Test func noVersionInForceIsAnErrorAtTheSimulatorsReference() async throws {
+        let s = try site(["p-2025": Self.version("p-2025", from: "2025-01-01", to: "2025-12-31", ceiling: 1000)])
+        let report = await s.build(write: false)
+        #expect(s.messages(report) == [
+            "Content/aides/prime.regles.yaml:1:11: error: no version of barème 'plafonds' is in force on the build date 2026-11-23 (versions: p-2025 (2025-01-01 – 2025-12-31)): add the version in force, or pin one by its id [bareme.none-in-force]",
+            "Content/baremes/p-2025.yaml:6:12: warning: barème 'p-2025' was valid until 2025-12-31; the build date is 2026-11-23: no version of 'plafonds' is in force — add the next version, or 'suite_en_attente' if it is not published yet [bareme.expired]",
+        ])
+    }
+
+    @Test func aPendingSuccessorIsAWarningAndThePageSaysSo() async throws {
+        let s = try site(["p-2025": Self.version("p-2025", from: "2025-01-01", to: "2025-12-31", ceiling: 2000,
+                                                 extra: "suite_en_attente: \"Les plafonds 2026 ne sont pas encore publiés.\"")])
+        let report = await s.build()
+        #expect(s.messages(report) == [
+            "Content/baremes/p-2025.yaml:6:12: warning: barème 'p-2025' was valid until 2025-12-31; the build date is 2026-11-23: its successor is pending (suite_en_attente), so it is still used and the pages say so [bareme.pending]",
+        ])
+        let page = try #require(s.read("aides/prime/index.html"))
+        #expect(page.contains("Les plafonds 2026 ne sont pas encore publiés."))
+    }
+
+    @Test func aVersionCanBePinnedByItsId() async throws {
+        let rules = Self.rules.replacingOccurrences(of: "[plafonds]", with: "[p-2025]").replacingOccurrences(of: "bareme('plafonds'", with: "bareme('p-2025'")
+            .replacingOccurrences(of: "revenu: 2000", with: "revenu: 1000")
+        let s = try site(["p-2025": Self.version("p-2025", from: "2025-01-01", to: "2025-12-31", ceiling: 1000),
+                          "p-2026": Self.version("p-2026", from: "2026-01-01", to: "2026-12-31", ceiling: 2000)], rules: rules)
+        let report = await s.build()
+        #expect(s.messages(report) == [])
+        #expect(try #require(s.read("aides/prime/index.html")).contains("Barème choisi : Plafonds p-2025"))
+    }
+
+    @Test func secondHandFiguresAreSaidOnThePage() async throws {
+        let s = try site(["p-2026": Self.version("p-2026", from: "2026-01-01", to: "2026-12-31", ceiling: 2000,
+                                                 extra: "seconde_main: \"Relevés dans des sources non officielles.\"")])
+        let report = await s.build()
+        #expect(s.messages(report) == [])
+        let page = try #require(s.read("aides/prime/index.html"))
+        #expect(page.contains("Relevés dans des sources non officielles."))
+        #expect(page.contains("ne sont connus que de seconde main"))
+    }
+}
+
+/// Derived questions and the questionnaire's situations are checked like everything else.
+@Suite struct DerivedQuestionTests {
+    @Test func unknownSourcesProfilesAndDefaultsAreErrorsAtTheirPositions() async throws {
+        var files = TestSite.minimal
+        files["aides/prime.md"] = BaremeVersionTests.aid
+        files["aides/prime.regles.yaml"] = """
+            profils: [proprietaire-occupant, touriste]
+            questions:
+              - {id: zone, type: choix, libelle: "Zone", derivee_de: ville, options: [{valeur: a, libelle: "A"}]}
+              - {id: idf, type: oui-non, libelle: "IdF", derivee_de: commune, defaut: peut-etre}
+              - {id: revenu, type: euros, libelle: "Revenu", min: 0, defaut: "3"}
+            resultats:
+              eligible: "revenu <= 1000"
+            personas:
+              - nom: "Exemple"
+                source: "test"
+                reponses: {revenu: 10}
+                attendu: {eligible: true}
+            """
+        let site = try TestSite(files)
+        let report = await site.build(write: false)
+        #expect(site.messages(report) == [
+            "Content/aides/prime.regles.yaml:1:34: error: profils: 'touriste' is not known (known: proprietaire-occupant, proprietaire-bailleur, locataire, futur-acheteur) [rules.bad-profile]",
+            "Content/aides/prime.regles.yaml:3:10: error: derivee_de: 'ville' is not known (known: commune) [rules.bad-derived]",
+            "Content/aides/prime.regles.yaml:4:10: error: defaut: 'peut-etre' is not a valid answer to 'idf' [rules.bad-default]",
+            "Content/aides/prime.regles.yaml:5:10: error: 'defaut' is only for a derived question (derivee_de) [rules.bad-default]",
+        ])
+    }
+
+    @Test func aDefaultAnswersADerivedQuestionInSwift() async throws {
+        var files = TestSite.minimal
+        files["aides/prime.md"] = BaremeVersionTests.aid
+        files["aides/prime.regles.yaml"] = """
+            questions:
+              - {id: idf, type: oui-non, libelle: "IdF", derivee_de: commune, defaut: non}
+              - {id: revenu, type: euros, libelle: "Revenu", min: 0}
+            resultats:
+              eligible: "revenu <= (si idf alors 2000 sinon 1000)"
+            personas:
+              - nom: "Hors Île-de-France par défaut"
+                source: "test"
+                reponses: {revenu: 1500}
+                attendu: {eligible: false}
+              - nom: "En Île-de-France, donné par la commune"
+                source: "test"
+                reponses: {idf: oui, revenu: 1500}
+                attendu: {eligible: true}
+            """
+        let site = try TestSite(files)
+        let report = await site.build()
+        #expect(site.messages(report) == [])
+        let page = try #require(site.read("aides/prime/index.html"))
+        #expect(!page.contains("data-question=\"idf\""))
+    }
+}
