@@ -62,7 +62,7 @@ import Testing
                           "p-2026": Self.version("p-2026", from: "2026-01-01", to: "2026-12-31", ceiling: 2000)])
         let report = await s.build(write: false)
         #expect(s.messages(report) == [
-            "Content/baremes/p-2026.yaml:5:12: error: barème 'p-2026' starts on 2026-01-01 while 'p-2025' of the same family 'plafonds' is valid until 2026-01-31: versions overlap [bareme.overlap]",
+            "Content/baremes/p-2026.yaml:5:12: erreur : le barème « p-2026 » commence le 1er janvier 2026 alors que « p-2025 », de la même famille « plafonds », vaut jusqu'au 31 janvier 2026 : les versions se chevauchent [bareme.overlap]",
         ])
     }
 
@@ -71,7 +71,7 @@ import Testing
                           "p-2026": Self.version("p-2026", from: "2026-01-01", to: "2026-12-31", ceiling: 2000)])
         let report = await s.build(write: false)
         #expect(s.messages(report) == [
-            "Content/baremes/p-2026.yaml:5:12: error: barème 'p-2026' starts on 2026-01-01 but 'p-2025' of the same family 'plafonds' ends on 2025-11-30: no version covers the days between [bareme.gap]",
+            "Content/baremes/p-2026.yaml:5:12: erreur : le barème « p-2026 » commence le 1er janvier 2026 mais « p-2025 », de la même famille « plafonds », finit le 30 novembre 2025 : aucune version ne couvre les jours entre les deux [bareme.gap]",
         ])
     }
 
@@ -79,8 +79,8 @@ import Testing
         let s = try site(["p-2025": Self.version("p-2025", from: "2025-01-01", to: "2025-12-31", ceiling: 1000)])
         let report = await s.build(write: false)
         #expect(s.messages(report) == [
-            "Content/aides/prime.regles.yaml:1:11: error: no version of barème 'plafonds' is in force on the build date 2026-11-23 (versions: p-2025 (2025-01-01 – 2025-12-31)): add the version in force, or pin one by its id [bareme.none-in-force]",
-            "Content/baremes/p-2025.yaml:6:12: warning: barème 'p-2025' was valid until 2025-12-31; the build date is 2026-11-23: no version of 'plafonds' is in force — add the next version, or 'suite_en_attente' if it is not published yet [bareme.expired]",
+            "Content/aides/prime.regles.yaml:1:11: erreur : aucune version du barème « plafonds » n'est en vigueur à la date de publication, le 23 novembre 2026 (versions : p-2025 (2025-01-01 – 2025-12-31)) : ajoutez la version en vigueur, ou désignez-en une par son identifiant [bareme.none-in-force]",
+            "Content/baremes/p-2025.yaml:6:12: avertissement : le barème « p-2025 » était valable jusqu'au 31 décembre 2025 ; la date de publication est le 23 novembre 2026 : aucune version de « plafonds » n'est en vigueur — ajoutez la version suivante, ou « suite_en_attente » si elle n'est pas encore publiée [bareme.expired]",
         ])
     }
 
@@ -89,7 +89,7 @@ import Testing
                                                  extra: "suite_en_attente: \"Les plafonds 2026 ne sont pas encore publiés.\"")])
         let report = await s.build()
         #expect(s.messages(report) == [
-            "Content/baremes/p-2025.yaml:6:12: warning: barème 'p-2025' was valid until 2025-12-31; the build date is 2026-11-23: its successor is pending (suite_en_attente), so it is still used and the pages say so [bareme.pending]",
+            "Content/baremes/p-2025.yaml:6:12: avertissement : le barème « p-2025 » était valable jusqu'au 31 décembre 2025 ; la date de publication est le 23 novembre 2026 : sa suite est attendue (suite_en_attente), il reste donc utilisé et les pages le disent [bareme.pending]",
         ])
         let page = try #require(s.read("aides/prime/index.html"))
         #expect(page.contains("Les plafonds 2026 ne sont pas encore publiés."))
@@ -138,10 +138,10 @@ import Testing
         let site = try TestSite(files)
         let report = await site.build(write: false)
         #expect(site.messages(report) == [
-            "Content/aides/prime.regles.yaml:1:34: error: profils: 'touriste' is not known (known: proprietaire-occupant, proprietaire-bailleur, locataire, futur-acheteur) [rules.bad-profile]",
-            "Content/aides/prime.regles.yaml:3:10: error: derivee_de: 'ville' is not known (known: commune) [rules.bad-derived]",
-            "Content/aides/prime.regles.yaml:4:10: error: defaut: 'peut-etre' is not a valid answer to 'idf' [rules.bad-default]",
-            "Content/aides/prime.regles.yaml:5:10: error: 'defaut' is only for a derived question (derivee_de) [rules.bad-default]",
+            "Content/aides/prime.regles.yaml:1:34: erreur : profils : « touriste » est inconnu (connus : proprietaire-occupant, proprietaire-bailleur, locataire, futur-acheteur) [rules.bad-profile]",
+            "Content/aides/prime.regles.yaml:3:10: erreur : derivee_de : « ville » est inconnu (connu : commune) [rules.bad-derived]",
+            "Content/aides/prime.regles.yaml:4:10: erreur : defaut : « peut-etre » n'est pas une réponse valable à « idf » [rules.bad-default]",
+            "Content/aides/prime.regles.yaml:5:10: erreur : « defaut » ne sert qu'à une question déduite (derivee_de) [rules.bad-default]",
         ])
     }
 

@@ -159,7 +159,8 @@ import Testing
         let sim = CompiledSimulator(aidId: "aide", questions: questions, rules: [("r_nombre", exprs[0]), ("r_booleen", exprs[1])],
                                     eligible: exprs[2], amount: exprs[3], category: exprs[4],
                                     reasons: [(exprs[5], "raison 1"), (exprs[6], "raison 2")],
-                                    limits: [], baremeIds: baremes.keys.sorted(), personas: [])
+                                    limits: [], baremeIds: baremes.keys.sorted(), personas: [],
+                                    profiles: [], amountLabel: "", projects: [], nextSteps: [], derived: [], defaults: [:])
         return Case(sources: sources, simulator: sim, answers: gen.answers())
     }
 
