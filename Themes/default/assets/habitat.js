@@ -1,5 +1,5 @@
 // Habitat — améliorations progressives. Tout fonctionne sans ce script ; il ajoute le filtre
-// des communes et des aides. Il n'écrit jamais de HTML : seulement textContent et hidden.
+// des communes et des aides, le menu repliable sur petit écran et les tableaux défilants. Il n'écrit jamais de HTML : seulement textContent et hidden.
 (function () {
   "use strict";
   function normaliser(texte) {
@@ -52,5 +52,41 @@
     form.addEventListener("submit", function (e) { e.preventDefault(); appliquer(); });
   }
 
-  document.addEventListener("DOMContentLoaded", function () { filtreCommunes(); filtreAides(); });
+  // Sur petit écran, le menu se replie derrière un bouton (la feuille de style ne le masque
+  // que si ce script a ajouté `menu-repliable` : sans JavaScript, il reste affiché).
+  function menuRepliable() {
+    var bouton = document.querySelector(".bouton-menu");
+    var nav = bouton && bouton.parentNode;
+    if (!nav) return;
+    nav.classList.add("menu-repliable");
+    bouton.hidden = false;
+    bouton.addEventListener("click", function () {
+      var ouvert = bouton.getAttribute("aria-expanded") !== "true";
+      bouton.setAttribute("aria-expanded", ouvert ? "true" : "false");
+      nav.classList.toggle("menu-ouvert", ouvert);
+    });
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && bouton.getAttribute("aria-expanded") === "true") {
+        bouton.setAttribute("aria-expanded", "false");
+        nav.classList.remove("menu-ouvert");
+        bouton.focus();
+      }
+    });
+  }
+
+  // Un tableau plus large que l'écran le dit sous lui (les ombres aux bords le montrent aussi).
+  function tableauxDefilants() {
+    document.querySelectorAll(".defilement").forEach(function (zone) {
+      var indice = document.createElement("p");
+      indice.className = "defilement-indice";
+      indice.textContent = "Faites défiler le tableau horizontalement pour tout voir.";
+      indice.hidden = true;
+      zone.parentNode.insertBefore(indice, zone.nextSibling);
+      function verifier() { indice.hidden = zone.scrollWidth <= zone.clientWidth + 1; }
+      verifier();
+      window.addEventListener("resize", verifier);
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { menuRepliable(); filtreCommunes(); filtreAides(); tableauxDefilants(); });
 })();
