@@ -22,6 +22,10 @@ public struct SiteIndex: Sendable {
     public var pages: [FreePage] = []
     public var news: [NewsItem] = []
     public var assets: [String] = []
+    public var documents: [String: SourceDocument] = [:]
+    public var documentOrder: [String] = []
+    /// Document id by the file name sources cite.
+    public var documentByFile: [String: String] = [:]
     public var baremes: [String: Bareme] = [:]
     public var simulators: [String: CompiledSimulator] = [:]
     /// The recorded accessibility checks (axe-core, Nu HTML Checker, keyboard).

@@ -34,6 +34,8 @@ PAGE_TYPES = {
     "page": "/accessibilite/",
     "plans": "/plans/",
     "pdh": "/plans/nord-pdh/actions/1/",
+    "documents": "/documents/",
+    "document": "/documents/cabbalr-plh-2019-2025-programme-actions/",
 }
 
 

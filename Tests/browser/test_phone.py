@@ -5,7 +5,7 @@ from selenium.webdriver.common.by import By
 from conftest import make_driver
 from test_pages import PAGE_TYPES
 
-PHONE_PAGES = dict(PAGE_TYPES, document="/documents/cabbalr-plh-2019-2025-programme-actions/")
+PHONE_PAGES = dict(PAGE_TYPES, guide="/aides/anah-categories-revenus/", plan_cabbalr="/plans/cabbalr-plh-2019-2025/")
 
 
 @pytest.fixture(scope="module")

@@ -44,7 +44,7 @@ extension Renderer {
                 "periode": v.periode.value,
                 "valeur": v.masque == true ? "secret statistique" : (v.valeur.map { Format.number($0, unit: d.unite) } ?? "—"),
                 "cible": v.cible.map { Format.number($0, unit: d.unite) } ?? "—",
-                "statut": optText(v.statut), "note": optText(v.note), "source": Format.source(v.source),
+                "statut": optText(v.statut), "note": optText(v.note), "source": source(v.source),
             ]
         }
         let plans: [[String: Any]] = d.plans.compactMap { link in
@@ -58,7 +58,7 @@ extension Renderer {
             "a_renseigner": d.valeurs.isEmpty,
             "graphiques": list(d.valeurs.isEmpty ? [] : Chart.charts(ind, name: territoryName)),
             "plans": list(plans),
-            "source": Format.source(d.source),
+            "source": source(d.source),
             "csv": "/donnees/indicateurs/\(ind.id).csv",
             "json": "/donnees/indicateurs/\(ind.id).json",
         ]

@@ -60,15 +60,15 @@ extension Renderer {
                 : opt(index.territories[d.territoire.value].map { ["nom": $0.name, "url": $0.url] as [String: Any] }),
             "plan": opt(plan.map(planSummary)),
             "fiches": list(fiches),
-            "montants": list((d.montants ?? []).map(Format.budgetRow)),
+            "montants": linkingSources(list((d.montants ?? []).map(Format.budgetRow)), in: d.source),
             "conditions": textList(d.conditions),
             "inconnues": textList(d.inconnues),
             "demarches": textList(d.demarches),
             "cumul": textList(d.cumul),
             "perimetre": scopeValues(d.perimetre, communes: communes, territory: d.territoire.value),
             "corps": a.body.html,
-            "source": Format.source(d.source),
-            "ecarts": Format.discrepancies(d.ecarts),
+            "source": source(d.source),
+            "ecarts": linkingSources(Format.discrepancies(d.ecarts), in: d.source),
             "simulateur": opt(index.simulators[a.id].map(simulatorValues)),
         ]
     }
@@ -91,7 +91,7 @@ extension Renderer {
             "tableaux": list(index.tableOrder.compactMap { index.tables[$0] }.map { t in
                 ["id": t.id, "titre": t.schema.titre, "description": optText(t.schema.description),
                  "csv": "/donnees/\(t.id).csv", "json": "/donnees/\(t.id).json", "lignes": French.plural(t.rows.count, "ligne"),
-                 "source": Format.source(t.schema.source),
+                 "source": source(t.schema.source),
                  "colonnes": t.schema.colonnes.map { ["id": $0.id, "libelle": $0.libelle, "type": $0.type.rawValue, "unite": optText($0.unite)] as [String: Any] },
                  "totaux": list((t.schema.totaux ?? []).map { ["ligne": $0.ligne, "colonne": $0.colonne, "imprime": $0.imprime, "recalcule": $0.recalcule] as [String: Any] })] as [String: Any]
             }),
@@ -106,7 +106,7 @@ extension Renderer {
         var groups: [[String: Any]] = []
         func add(_ title: String, _ url: String?, _ items: [Discrepancy]?, _ source: SourceRef?) {
             guard let items, !items.isEmpty else { return }
-            groups.append(["titre": title, "url": opt(url), "ecarts": Format.discrepancies(items), "source": Format.source(source)])
+            groups.append(["titre": title, "url": opt(url), "ecarts": linkingSources(Format.discrepancies(items), in: source), "source": self.source(source)])
         }
         for id in index.territoryOrder { let t = index.territories[id]!; add(t.name, t.url, t.file.ecarts, t.file.source) }
         for id in index.planOrder {
@@ -148,6 +148,8 @@ extension Renderer {
         urls += index.aidOrder.map { "/aides/\($0)/" }
         urls += index.indicatorOrder.map { "/indicateurs/\($0)/" }
         urls += index.pages.map(\.url) + index.news.map(\.url)
+        if !index.documentOrder.isEmpty { urls.append("/documents/") }
+        urls += index.documentOrder.map { "/documents/\($0)/" }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for u in urls { out += "  <url><loc>\(HTML.escape(baseURL + u))</loc><lastmod>\(buildDate)</lastmod></url>\n" }
         return out + "</urlset>\n"

@@ -105,6 +105,11 @@ public struct Renderer: Sendable {
         case .newsItem(let i):
             let n = index.news[i]
             page(n.url, "actualite", n.data.titre, [("Actualités", "/actualites/"), (n.data.titre, n.url)], newsValues(n), kind: "actualite")
+        case .documentsIndex:
+            page("/documents/", "documents", "Documents sources", [("Documents sources", "/documents/")], documentsIndexValues())
+        case .document(let id):
+            let d = index.documents[id]!
+            page(d.url, "document", d.data.titre, [("Documents sources", "/documents/"), (d.data.titre, d.url)], documentValues(d), kind: "document")
         case .alias(let from, let to):
             page(from, "alias", "Page déplacée", [], ["cible": to, "cible_absolue": baseURL + to], kind: "alias")
         }
@@ -136,6 +141,7 @@ public struct Renderer: Sendable {
             // Only the search page runs WebAssembly (Pagefind); every page forbids inline script.
             "csp_wasm": false,
             "annee": String(buildDate.year),
+            "documents_publies": !index.documentOrder.isEmpty,
         ]
     }
 

@@ -88,5 +88,27 @@
     });
   }
 
-  document.addEventListener("DOMContentLoaded", function () { menuRepliable(); filtreCommunes(); filtreAides(); tableauxDefilants(); });
+  // Document source : `#L12-L40` surligne les lignes 12 à 40 (`#L12` seule est surlignée par
+  // la feuille de style, :target) et amène la première à l'écran.
+  function passageCite() {
+    var texte = document.querySelector(".lignes-document");
+    if (!texte) return;
+    function surligner() {
+      texte.querySelectorAll("li.surligne").forEach(function (li) { li.classList.remove("surligne"); });
+      var m = /^#L(\d+)(?:-L(\d+))?$/.exec(location.hash);
+      if (!m) return;
+      var debut = parseInt(m[1], 10), fin = m[2] ? parseInt(m[2], 10) : debut;
+      for (var n = debut; n <= fin && n - debut < 5000; n++) {
+        var li = document.getElementById("L" + n);
+        if (!li) break;
+        li.classList.add("surligne");
+      }
+      var premiere = document.getElementById("L" + debut);
+      if (premiere && !document.getElementById(location.hash.slice(1))) premiere.scrollIntoView();
+    }
+    surligner();
+    window.addEventListener("hashchange", surligner);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { menuRepliable(); passageCite(); filtreCommunes(); filtreAides(); tableauxDefilants(); });
 })();
