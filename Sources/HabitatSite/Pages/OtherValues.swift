@@ -15,9 +15,15 @@ extension Renderer {
             return ["nom": t.name, "sigle": t.shortName, "url": t.url, "groupes": groups, "nombre": French.plural(t.communeSlugs.count, "commune")]
         }
         let aids = index.aidOrder.compactMap { index.aids[$0] }.filter { $0.data.statut == .enVigueur }
-        let keyIndicators = index.indicatorOrder.compactMap { index.indicators[$0] }.filter { ind in
-            ind.data.valeurs.contains { $0.cible != nil && index.territories[$0.territoire.value] != nil }
-        }.prefix(6)
+        // Key indicators show values: those with a value and a target first, one plan after another.
+        let valued = index.indicatorOrder.compactMap { index.indicators[$0] }.filter { latestValue($0)?.valeur != nil }
+        let ranked = valued.filter { latestValue($0)?.cible != nil } + valued.filter { latestValue($0)?.cible == nil }
+        var keyIndicators: [Indicator] = [], seenPlans: [String: Int] = [:]
+        for ind in ranked where keyIndicators.count < 6 {
+            let plan = ind.data.plans.first?.plan.value ?? ""
+            if seenPlans[plan, default: 0] < 2 { keyIndicators.append(ind); seenPlans[plan, default: 0] += 1 }
+        }
+        for ind in ranked where keyIndicators.count < 6 && !keyIndicators.contains(where: { $0.id == ind.id }) { keyIndicators.append(ind) }
         return [
             "territoires": list(groups),
             "aides": list(aids.prefix(6).map { ["titre": $0.data.titre, "url": $0.url, "resume": $0.data.resume] as [String: Any] }),

@@ -52,6 +52,27 @@
     form.addEventListener("submit", function (e) { e.preventDefault(); appliquer(); });
   }
 
+  function filtreIndicateurs() {
+    var form = document.querySelector(".filtres-indicateurs");
+    if (!form) return;
+    form.hidden = false;
+    var planSel = document.getElementById("filtre-plan");
+    var terrSel = document.getElementById("filtre-territoire-indicateurs");
+    var compte = document.getElementById("indicateurs-compte");
+    var groupes = Array.prototype.slice.call(document.querySelectorAll(".groupe-indicateurs"));
+    function appliquer() {
+      var n = 0;
+      groupes.forEach(function (g) {
+        g.hidden = !((!planSel.value || g.getAttribute("data-plan") === planSel.value) && (!terrSel.value || g.getAttribute("data-territoire") === terrSel.value));
+        if (!g.hidden) n += g.querySelectorAll(".carte-indicateur, li").length;
+      });
+      compte.textContent = pluriel(n, "indicateur affiché", "indicateurs affichés");
+    }
+    planSel.addEventListener("change", appliquer);
+    terrSel.addEventListener("change", appliquer);
+    form.addEventListener("submit", function (e) { e.preventDefault(); appliquer(); });
+  }
+
   // Sur petit écran, le menu se replie derrière un bouton (la feuille de style ne le masque
   // que si ce script a ajouté `menu-repliable` : sans JavaScript, il reste affiché).
   function menuRepliable() {
@@ -110,5 +131,5 @@
     window.addEventListener("hashchange", surligner);
   }
 
-  document.addEventListener("DOMContentLoaded", function () { menuRepliable(); passageCite(); filtreCommunes(); filtreAides(); tableauxDefilants(); });
+  document.addEventListener("DOMContentLoaded", function () { menuRepliable(); passageCite(); filtreCommunes(); filtreAides(); filtreIndicateurs(); tableauxDefilants(); });
 })();
