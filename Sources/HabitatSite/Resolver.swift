@@ -104,6 +104,32 @@ public struct Resolver {
             error(path, 1, 1, "no description for document text '\(id)': add documents/\(id).yaml with at least 'titre' and 'fichier'", code: "document.missing-metadata")
         }
         index.documentOrder = index.documents.keys.sorted()
+        checkCitedLines()
+    }
+
+    /// A citation of a published document must name lines the document has: its link would
+    /// otherwise lead nowhere.
+    mutating func checkCitedLines() {
+        var refs: [(SourceRef, String)] = []
+        for id in index.planOrder {
+            guard let p = index.plans[id] else { continue }
+            refs.append((p.data.source, p.path))
+            refs += p.fiches.map { ($0.data.source, $0.path) }
+        }
+        refs += index.aidOrder.compactMap { index.aids[$0] }.map { ($0.data.source, $0.path) }
+        refs += index.tableOrder.compactMap { index.tables[$0] }.map { ($0.schema.source, $0.schemaPath) }
+        refs += index.territoryOrder.compactMap { index.territories[$0] }.compactMap { t in t.file.source.map { ($0, t.path) } }
+        for ind in index.indicatorOrder.compactMap({ index.indicators[$0] }) {
+            refs.append((ind.data.source, ind.path))
+            refs += ind.data.valeurs.compactMap { v in v.source.map { ($0, ind.path) } }
+        }
+        for (ref, path) in refs {
+            guard let id = index.documentByFile[ref.fichier], let count = index.documents[id]?.lines.count else { continue }
+            for piece in Renderer.passages(ref.lignes ?? "") {
+                guard let p = piece.passage, p.last > count else { continue }
+                warning(path, 1, 1, "source: line \(p.last) is past the end of \(ref.fichier) (\(count) lines)", code: "source.line-out-of-range")
+            }
+        }
     }
 
     mutating func error(_ file: String, _ line: Int, _ column: Int, _ message: String, code: String) {

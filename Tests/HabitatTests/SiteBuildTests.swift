@@ -43,6 +43,18 @@ import Testing
         #expect(site.read("sitemap.xml")?.contains("https://test.example/documents/plh-test/") == true)
     }
 
+    @Test func aCitationPastTheEndOfItsDocumentIsAWarning() async throws {
+        var files = TestSite.minimal
+        files["documents/plh-test.yaml"] = "titre: \"PLH\"\nfichier: \"test.txt\"\n"
+        files["documents/plh-test.txt"] = "un\ndeux\ntrois\nquatre\ncinq\n"
+        let site = try TestSite(files)
+        let report = await site.build()
+        #expect(site.messages(report) == [
+            "Content/plans/plh/actions/2.md:1:1: warning: source: line 6 is past the end of test.txt (5 lines) [source.line-out-of-range]",
+            "Content/plans/plh/plan.md:1:1: warning: source: line 10 is past the end of test.txt (5 lines) [source.line-out-of-range]",
+        ])
+    }
+
     @Test func aDocumentWithoutItsTextIsAnError() async throws {
         var files = TestSite.minimal
         files["documents/seul.yaml"] = "titre: \"Seul\"\nfichier: \"seul.txt\"\n"
