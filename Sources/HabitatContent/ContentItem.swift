@@ -17,6 +17,8 @@ public enum ContentItem: Sendable {
     case indicator(id: String, IndicatorFile)
     case page(path: String, PageFile, body: MarkdownDocument)
     case news(slug: String, NewsFile, body: MarkdownDocument)
+    case document(id: String, DocumentFile)
+    case documentText(id: String, text: String)
     case asset(path: String)
 
     /// Marked `brouillon: true`: not published unless the build includes drafts.

@@ -125,6 +125,12 @@ public struct ContentParser: Sendable {
             try requireSlug(stem)
             let (news, body) = try markdown(NewsFile.self)
             return .news(slug: stem, news, body: body)
+        case ("documents", 2, "yaml"):
+            try requireSlug(stem)
+            return .document(id: stem, try decode(DocumentFile.self, try yaml()))
+        case ("documents", 2, "txt"):
+            try requireSlug(stem)
+            return .documentText(id: stem, text: try text())
         case ("medias", _, _):
             return .asset(path: rel)
         default:

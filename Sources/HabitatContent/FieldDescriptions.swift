@@ -235,6 +235,10 @@ public enum FieldDescriptions {
         // page, actualité
         "page.mis_a_jour": "Date de dernière mise à jour.",
         "page.menu": "Position dans le menu (facultatif).",
+        "document.titre": "Le titre du document, tel qu'il l'imprime (pas le nom du fichier).",
+        "document.fichier": "Le nom du fichier que citent les sources (« fichier: » des fiches, plans, tableaux…).",
+        "document.emetteur": "Qui publie le document.",
+        "document.date": "La date du document, telle qu'imprimée (« Octobre 2018 »).",
         "actualite.date": "Date de l'actualité (AAAA-MM-JJ).",
         "actualite.brouillon": "true : l'actualité n'est pas publiée (sauf avec --drafts).",
         "fiche.brouillon": "true : la fiche n'est pas publiée (sauf avec --drafts) ; « habitat new » l'écrit.",

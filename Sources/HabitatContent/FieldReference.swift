@@ -19,6 +19,7 @@ public struct ContentKind: Sendable {
         .init(name: "indicateur", place: "Content/indicateurs/<id>.json", summary: "Un indicateur : définition et valeurs.", shape: SchemaProbe.shape(of: IndicatorFile.self)),
         .init(name: "page", place: "Content/pages/<chemin>.md (en-tête YAML, puis le texte)", summary: "Une page libre.", shape: SchemaProbe.shape(of: PageFile.self)),
         .init(name: "audit-accessibilite", place: "Content/audit-accessibilite.json (écrit par les tests du navigateur dans test-artifacts/)", summary: "Les résultats des vérifications d'accessibilité, dont la déclaration d'accessibilité calcule son état de conformité.", shape: SchemaProbe.shape(of: AccessibilityAuditFile.self)),
+        .init(name: "document", place: "Content/documents/<id>.yaml, à côté du texte Content/documents/<id>.txt", summary: "Un document source, publié ligne à ligne : les citations « lignes N-M » y renvoient.", shape: SchemaProbe.shape(of: DocumentFile.self)),
         .init(name: "actualite", place: "Content/actualites/<slug>.md (en-tête YAML, puis le texte)", summary: "Une actualité datée.", shape: SchemaProbe.shape(of: NewsFile.self)),
     ]
 

@@ -81,6 +81,7 @@ public enum MarkdownRenderer {
         var links: [MarkdownDocument.Link] = []
         var plain = ""
         var usedAnchors: [String: Int] = [:]
+        var tableLabels: [String] = []
         var lines = LineTable(source)
 
         let iter = cmark_iter_new(root)
@@ -118,7 +119,10 @@ public enum MarkdownRenderer {
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_PARAGRAPH:
                 plain += " "
             default:
-                break
+                // Table cells are separate words in the plain text (search excerpts).
+                guard let name = cmark_node_get_type_string(node).map({ String(cString: $0) }) else { break }
+                if name == "table_cell" || name == "table_row" { plain += " " }
+                if name == "table" { tableLabels.append(tableLabel(node, number: tableLabels.count + 1)) }
             }
         }
 
@@ -130,6 +134,7 @@ public enum MarkdownRenderer {
             free(cString)
         }
         html = addHeadingAnchors(html, headings)
+        if !tableLabels.isEmpty { html = wrapTables(html, tableLabels) }
         return MarkdownDocument(html: html, headings: headings, links: links, plainText: plain.trimmingSpaces)
     }
 
@@ -152,6 +157,44 @@ public enum MarkdownRenderer {
             let typeset = French.typography(text)
             if typeset != text { _ = cmark_node_set_literal(node, typeset) }
         }
+    }
+
+    /// "Tableau 2 : Catégorie, Plafond" — from the header cells, to name the table's scroll region.
+    private static func tableLabel(_ table: OpaquePointer, number: Int) -> String {
+        var heads: [String] = []
+        if let header = cmark_node_first_child(table) {
+            var cell = cmark_node_first_child(header)
+            while let c = cell {
+                let t = plainText(of: c).trimmingSpaces
+                if !t.isEmpty { heads.append(t) }
+                cell = cmark_node_next(c)
+            }
+        }
+        let label = "Tableau \(number)" + (heads.isEmpty ? "" : " : " + heads.joined(separator: ", "))
+        return label.count > 120 ? String(label.prefix(119)) + "…" : label
+    }
+
+    /// Puts each table in a labelled, keyboard-focusable region that scrolls sideways, so a wide
+    /// table never widens the page on a phone (WCAG 1.4.10 reflow).
+    private static func wrapTables(_ html: String, _ labels: [String]) -> String {
+        var out = ""
+        out.reserveCapacity(html.utf8.count + labels.count * 96)
+        var rest = html[...]
+        var n = 0
+        while let open = rest.firstRange(of: "<table>") {
+            out += rest[..<open.lowerBound]
+            let label = n < labels.count ? labels[n] : "Tableau \(n + 1)"
+            n += 1
+            out += "<div class=\"defilement\" role=\"region\" tabindex=\"0\" aria-label=\"\(HTML.escape(label))\"><table>"
+            rest = rest[open.upperBound...]
+            if let close = rest.firstRange(of: "</table>") {
+                out += rest[..<close.upperBound]
+                out += "</div>"
+                rest = rest[close.upperBound...]
+            }
+        }
+        out += rest
+        return out
     }
 
     private static func plainText(of node: OpaquePointer) -> String {

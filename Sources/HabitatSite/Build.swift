@@ -123,7 +123,8 @@ public enum SiteBuilder {
         let renderer = Renderer(index: index, theme: theme, buildDate: buildDate, baseURL: baseURL)
         let jobs = PageJob.all(index)
         // Incremental: a job whose sources, theme and options are unchanged keeps its previous output.
-        let optionsHash = StableHash.fnv1a(Array("\(baseURL)|\(buildDate)|\(options.includeDrafts)|\(engineIdentity)".utf8), seed: theme.fingerprint)
+        // Every page's footer links to /documents/ once a document is published.
+        let optionsHash = StableHash.fnv1a(Array("\(baseURL)|\(buildDate)|\(options.includeDrafts)|\(engineIdentity)|\(index.documentOrder.isEmpty)".utf8), seed: theme.fingerprint)
         var dependencies = Dependencies(files: parsed, base: optionsHash)
         // In a preview session the manifest this session last wrote describes the folder: it is
         // neither read again nor checked file by file.

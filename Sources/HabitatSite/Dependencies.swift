@@ -71,12 +71,12 @@ struct Dependencies {
         case .simulatorHub:
             return territory + [.all("aides/"), .all("baremes/")]
         case .territory(let id):
-            return territory + [.all("indicateurs/")] + plans(allPlans.filter { index.plans[$0]?.data.territoire.value == id })
+            return territory + [.meta("documents/"), .all("indicateurs/")] + plans(allPlans.filter { index.plans[$0]?.data.territoire.value == id })
         case .plan(let id):
-            return territory + [.all("plans/\(id)/plan.md"), .meta("plans/\(id)/"), .all("tables/"), .meta("aides/"), .all("indicateurs/")]
+            return territory + [.meta("documents/"), .all("plans/\(id)/plan.md"), .meta("plans/\(id)/"), .all("tables/"), .meta("aides/"), .all("indicateurs/")]
         case .fiche(let plan, let i):
             let own = index.plans[plan].map { "plans/\(plan)/actions/\($0.fiches[i].fileStem).md" } ?? "plans/\(plan)/"
-            return territory + [.all(own), .meta("plans/\(plan)/"), .all("tables/"), .meta("aides/"), .all("indicateurs/")]
+            return territory + [.meta("documents/"), .all(own), .meta("plans/\(plan)/"), .all("tables/"), .meta("aides/"), .all("indicateurs/")]
         case .card:
             return territory + [.all("tables/")]
         case .commune(let slug):
@@ -84,14 +84,19 @@ struct Dependencies {
             return territory + [.all("tables/"), .meta("aides/"), .all("indicateurs/")]
                 + plans(chain.flatMap { index.plansByTerritory[$0] ?? [] }.sorted())
         case .aid(let id):
-            return territory + [.all("aides/\(id)."), .all("baremes/"), .all("tables/")] + plans(index.aids[id]?.data.plan.map { [$0.value] } ?? [])
+            return territory + [.meta("documents/"), .all("aides/\(id)."), .all("baremes/"), .all("tables/")] + plans(index.aids[id]?.data.plan.map { [$0.value] } ?? [])
         case .indicator(let id):
-            return territory + [.all("indicateurs/\(id).json")] + plans(index.indicators[id]?.data.plans.map(\.plan.value) ?? [])
+            return territory + [.meta("documents/"), .all("indicateurs/\(id).json")] + plans(index.indicators[id]?.data.plans.map(\.plan.value) ?? [])
         case .page(let i):
             let own: [Selector] = [.all("pages/\(index.pages[i].path).md")]
             return index.pages[i].path == Renderer.accessibilityPage ? own + [.all("audit-accessibilite.json")] : own
         case .newsItem(let i):
             return [.all("actualites/\(index.news[i].slug).md")]
+        case .documentsIndex:
+            return [.all("documents/")]
+        case .document:
+            // The page anchors every cited range: it reads every citation.
+            return [.meta("")]
         }
     }
 }

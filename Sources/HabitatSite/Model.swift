@@ -125,3 +125,12 @@ public struct NewsItem: Sendable {
     public var file: String
     public var url: String { "/actualites/\(slug)/" }
 }
+
+/// A source document published line by line at `/documents/<id>/`; citations link to its lines.
+public struct SourceDocument: Sendable {
+    public var id: String
+    public var data: DocumentFile
+    public var lines: [Substring]
+    public var path: String
+    public var url: String { "/documents/\(id)/" }
+}

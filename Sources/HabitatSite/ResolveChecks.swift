@@ -48,6 +48,8 @@ extension Resolver {
         pages.formUnion(index.indicatorOrder.map { "/indicateurs/\($0)/" })
         pages.formUnion(index.pages.map(\.url))
         pages.formUnion(index.news.map(\.url))
+        if !index.documentOrder.isEmpty { pages.insert("/documents/") }
+        pages.formUnion(index.documentOrder.map { "/documents/\($0)/" })
         var files = Set<String>(["/actualites/atom.xml", "/sitemap.xml", "/robots.txt", "/404.html"])
         files.formUnion(index.tableOrder.flatMap { ["/donnees/\($0).csv", "/donnees/\($0).json"] })
         files.formUnion(index.indicatorOrder.flatMap { ["/donnees/indicateurs/\($0).csv", "/donnees/indicateurs/\($0).json"] })

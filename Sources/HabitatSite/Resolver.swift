@@ -27,6 +27,8 @@ public struct Resolver {
         var pages: [(String, PageFile, MarkdownDocument, String)] = []
         var news: [(String, NewsFile, MarkdownDocument, String)] = []
         var assets: [String] = []
+        var documents: [(String, DocumentFile, String)] = []
+        var documentTexts: [String: (String, String)] = [:]
     }
 
     public static func resolve(_ files: [ParsedFile], buildDate: CalendarDay, includeDrafts: Bool, contentDisplay: String) -> (SiteIndex?, [Diagnostic]) {
@@ -55,6 +57,8 @@ public struct Resolver {
             case .indicator(let id, let i)?: gathered.indicators.append((id, i, f.path))
             case .page(let path, let p, let body)?: gathered.pages.append((path, p, body, f.path))
             case .news(let slug, let n, let body)?: gathered.news.append((slug, n, body, f.path))
+            case .document(let id, let d)?: gathered.documents.append((id, d, f.path))
+            case .documentText(let id, let text)?: gathered.documentTexts[id] = (text, f.path)
             case .asset(let path)?: gathered.assets.append(path)
             case nil: break
             }
@@ -79,11 +83,62 @@ public struct Resolver {
         resolver.resolveIndicators(gathered.indicators)
         resolver.resolvePages(gathered.pages, gathered.news)
         resolver.index.assets = gathered.assets
+        resolver.resolveDocuments(gathered.documents, gathered.documentTexts)
         resolver.checkURLs()
         resolver.checkSite()
         resolver.index.accessibilityAudit = audit
         resolver.index.buildLookups()
         return (resolver.index, resolver.diagnostics)
+    }
+
+    /// Pairs each document's metadata with its text; a file name may be cited by one document only.
+    mutating func resolveDocuments(_ docs: [(String, DocumentFile, String)], _ texts: [String: (String, String)]) {
+        for (id, d, path) in docs {
+            guard let (text, _) = texts[id] else {
+                if !isBroken("documents/\(id).txt") {
+                    error(path, 1, 1, "no text for document '\(id)': put it beside this file as documents/\(id).txt", code: "document.missing-text")
+                }
+                continue
+            }
+            if let other = index.documentByFile[d.fichier] {
+                error(path, 1, 1, "documents '\(other)' and '\(id)' both say they are '\(d.fichier)'", code: "document.duplicate-file")
+                continue
+            }
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            if lines.last?.isEmpty == true { lines.removeLast() }
+            index.documents[id] = SourceDocument(id: id, data: d, lines: lines, path: path)
+            index.documentByFile[d.fichier] = id
+        }
+        for (id, (_, path)) in texts.sorted(by: { $0.key < $1.key }) where !docs.contains(where: { $0.0 == id }) && !isBroken("documents/\(id).yaml") {
+            error(path, 1, 1, "no description for document text '\(id)': add documents/\(id).yaml with at least 'titre' and 'fichier'", code: "document.missing-metadata")
+        }
+        index.documentOrder = index.documents.keys.sorted()
+        checkCitedLines()
+    }
+
+    /// A citation of a published document must name lines the document has: its link would
+    /// otherwise lead nowhere.
+    mutating func checkCitedLines() {
+        var refs: [(SourceRef, String)] = []
+        for id in index.planOrder {
+            guard let p = index.plans[id] else { continue }
+            refs.append((p.data.source, p.path))
+            refs += p.fiches.map { ($0.data.source, $0.path) }
+        }
+        refs += index.aidOrder.compactMap { index.aids[$0] }.map { ($0.data.source, $0.path) }
+        refs += index.tableOrder.compactMap { index.tables[$0] }.map { ($0.schema.source, $0.schemaPath) }
+        refs += index.territoryOrder.compactMap { index.territories[$0] }.compactMap { t in t.file.source.map { ($0, t.path) } }
+        for ind in index.indicatorOrder.compactMap({ index.indicators[$0] }) {
+            refs.append((ind.data.source, ind.path))
+            refs += ind.data.valeurs.compactMap { v in v.source.map { ($0, ind.path) } }
+        }
+        for (ref, path) in refs {
+            guard let id = index.documentByFile[ref.fichier], let count = index.documents[id]?.lines.count else { continue }
+            for piece in Renderer.passages(ref.lignes ?? "") {
+                guard let p = piece.passage, p.last > count else { continue }
+                warning(path, 1, 1, "source: line \(p.last) is past the end of \(ref.fichier) (\(count) lines)", code: "source.line-out-of-range")
+            }
+        }
     }
 
     mutating func error(_ file: String, _ line: Int, _ column: Int, _ message: String, code: String) {

@@ -22,6 +22,10 @@ public struct SiteIndex: Sendable {
     public var pages: [FreePage] = []
     public var news: [NewsItem] = []
     public var assets: [String] = []
+    public var documents: [String: SourceDocument] = [:]
+    public var documentOrder: [String] = []
+    /// Document id by the file name sources cite.
+    public var documentByFile: [String: String] = [:]
     public var baremes: [String: Bareme] = [:]
     /// Barème families: version ids in time order; the version in force at the build date.
     public var baremeFamilies: [String: [String]] = [:]

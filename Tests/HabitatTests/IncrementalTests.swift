@@ -34,6 +34,19 @@ import Testing
         #expect(changedFiles(before, site.tree()) == ["plans/plh/actions/2/index.html"])
     }
 
+    @Test func publishingTheFirstDocumentMatchesAFullBuild() async throws {
+        let site = try TestSite(TestSite.minimal)
+        _ = await site.build()
+        try site.write("documents/plh-test.yaml", "titre: \"PLH\"\nfichier: \"test.txt\"\n")
+        try site.write("documents/plh-test.txt", (1...12).map { "ligne \($0)" }.joined(separator: "\n") + "\n")
+        let incremental = await site.build()
+        #expect(incremental.succeeded)
+        _ = await site.build(output: "Full", incremental: false)
+        let a = site.tree(), b = site.tree("Full")
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for (k, v) in a { #expect(b[k] == v, "differs: \(k)") }
+    }
+
     @Test func incrementalAndFullBuildsAreByteIdentical() async throws {
         let site = try TestSite(TestSite.minimal)
         _ = await site.build()

@@ -14,6 +14,15 @@ import Testing
         #expect(raw.html.contains("<div>brut</div>"))
     }
 
+    @Test func tablesScrollInLabelledFocusableRegions() {
+        let doc = MarkdownRenderer.render("| Catégorie | Plafond & \"co\" |\n|---|---|\n| Très modestes | 17 009 € |\n\n| A |\n|---|\n| 1 |\n")
+        #expect(doc.html.contains("<div class=\"defilement\" role=\"region\" tabindex=\"0\" aria-label=\"Tableau 1 : Catégorie, Plafond &amp; &quot;co&quot;\"><table>"))
+        #expect(doc.html.contains("aria-label=\"Tableau 2 : A\"><table>"))
+        #expect(doc.html.split(separator: "</table></div>", omittingEmptySubsequences: false).count == 3)
+        // Cells stay separate words in the plain text used by search.
+        #expect(doc.plainText.contains("Très modestes 17 009 €"))
+    }
+
     @Test func headingsGetAnchorsAndPositions() {
         let doc = MarkdownRenderer.render("Intro\n\n## Pour qui ?\n\n## Pour qui ?\n", options: MarkdownOptions(lineOffset: 10))
         #expect(doc.headings.map(\.anchor) == ["pour-qui", "pour-qui-2"])

@@ -23,6 +23,50 @@ import Testing
         #expect(site.read("404.html") != nil)
     }
 
+    @Test func sourceDocumentsArePublishedLineByLineAndCitationsLinkToThem() async throws {
+        var files = TestSite.minimal
+        files["documents/plh-test.yaml"] = "titre: \"Programme d'actions <test>\"\nfichier: \"test.txt\"\n"
+        files["documents/plh-test.txt"] = (1...12).map { "ligne \($0) & <b>" }.joined(separator: "\n") + "\n"
+        let site = try TestSite(files)
+        let report = await site.build()
+        #expect(site.messages(report) == [])
+        let doc = try #require(site.read("documents/plh-test/index.html"))
+        #expect(doc.contains("<h1>Programme d&#39;actions &lt;test&gt;</h1>"))
+        #expect(doc.contains("<li id=\"L12\"><a class=\"numero-ligne\" href=\"#L12\">12</a><span class=\"texte-ligne\">ligne 12 &amp; &lt;b&gt;</span></li>"))
+        #expect(!doc.contains("id=\"L13\""))
+        // Every cited range has its own anchor, on its first line.
+        #expect(doc.contains("<li id=\"L1\"><span class=\"ancre-plage\" id=\"L1-L3\"></span><span class=\"ancre-plage\" id=\"L1-L10\"></span>"))
+        let fiche = try #require(site.read("plans/plh/actions/1/index.html"))
+        #expect(fiche.contains("<a href=\"/documents/plh-test/\">Programme d&#39;actions &lt;test&gt;</a>, ligne <a href=\"/documents/plh-test/#L5\">5</a>."))
+        #expect(!fiche.contains("test.txt"))
+        #expect(site.read("documents/index.html")?.contains("/documents/plh-test/") == true)
+        #expect(site.read("sitemap.xml")?.contains("https://test.example/documents/plh-test/") == true)
+    }
+
+    @Test func aCitationPastTheEndOfItsDocumentIsAWarning() async throws {
+        var files = TestSite.minimal
+        files["documents/plh-test.yaml"] = "titre: \"PLH\"\nfichier: \"test.txt\"\n"
+        files["documents/plh-test.txt"] = "un\ndeux\ntrois\nquatre\ncinq\n"
+        let site = try TestSite(files)
+        let report = await site.build()
+        #expect(site.messages(report) == [
+            "Content/plans/plh/actions/2.md:1:1: warning: source: line 6 is past the end of test.txt (5 lines) [source.line-out-of-range]",
+            "Content/plans/plh/plan.md:1:1: warning: source: line 10 is past the end of test.txt (5 lines) [source.line-out-of-range]",
+        ])
+    }
+
+    @Test func aDocumentWithoutItsTextIsAnError() async throws {
+        var files = TestSite.minimal
+        files["documents/seul.yaml"] = "titre: \"Seul\"\nfichier: \"seul.txt\"\n"
+        files["documents/orphelin.txt"] = "texte\n"
+        let site = try TestSite(files)
+        let report = await site.build()
+        #expect(site.messages(report) == [
+            "Content/documents/orphelin.txt:1:1: error: no description for document text 'orphelin': add documents/orphelin.yaml with at least 'titre' and 'fichier' [document.missing-metadata]",
+            "Content/documents/seul.yaml:1:1: error: no text for document 'seul': put it beside this file as documents/seul.txt [document.missing-text]",
+        ])
+    }
+
     @Test func criterionScopeListsExactlyTheMatchingCommunes() async throws {
         let site = try TestSite(TestSite.minimal)
         _ = await site.build()

@@ -34,6 +34,8 @@ PAGE_TYPES = {
     "page": "/accessibilite/",
     "plans": "/plans/",
     "pdh": "/plans/nord-pdh/actions/1/",
+    "documents": "/documents/",
+    "document": "/documents/cabbalr-plh-2019-2025-programme-actions/",
 }
 
 
@@ -176,9 +178,13 @@ def test_screenshots(base_url, artifacts, kind, path):
     for width in (375, 1280):
         driver = make_driver(width=width)
         try:
+            # A phone's width is emulated: desktop Chromium keeps a minimum window width above 375 px.
+            metrics = {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 800}
+            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
             driver.get(base_url + path)
-            height = min(driver.execute_script("return document.body.scrollHeight"), 6000)
-            driver.set_window_size(width, height)
+            height = min(driver.execute_script("return document.documentElement.scrollHeight"), 6000)
+            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", dict(metrics, height=height))
+            assert driver.execute_script("return document.documentElement.scrollWidth") <= width
             assert driver.save_screenshot(str(artifacts / f"{kind}-{width}.png"))
         finally:
             driver.quit()

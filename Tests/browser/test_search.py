@@ -4,7 +4,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
 def results(browser):
-    WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#resultats-recherche p.meta, #resultats-recherche .alerte-erreur"))
+    WebDriverWait(browser, 20).until(lambda d: d.find_element(By.ID, "recherche-statut").text or d.find_elements(By.CSS_SELECTOR, "#resultats-recherche .alerte-erreur"))
     assert not browser.find_elements(By.CSS_SELECTOR, "#resultats-recherche .alerte-erreur"), "index missing"
     return [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "#resultats-recherche ol a")]
 
@@ -29,3 +29,39 @@ def test_filters_by_type_and_territory(browser, base_url):
     browser.find_element(By.CSS_SELECTOR, "form.recherche button").click()
     hrefs = results(browser)
     assert hrefs and all("/plans/cua-plh-2014-2020/actions/" in h for h in hrefs), hrefs
+
+
+def test_renovation_finds_an_aid_in_the_first_five_results(browser, base_url):
+    browser.get(base_url + "/recherche/?q=rénovation")
+    hrefs = results(browser)
+    assert any("/aides/" in h for h in hrefs[:5]), hrefs[:5]
+    # Indicators come after every aid, commune and fiche.
+    kinds = ["indicateurs" if "/indicateurs/" in h else "autre" for h in hrefs]
+    assert "autre" not in kinds[kinds.index("indicateurs"):] if "indicateurs" in kinds else True
+
+
+def test_lens_finds_the_commune_first(browser, base_url):
+    browser.get(base_url + "/recherche/?q=Lens")
+    hrefs = results(browser)
+    assert "/communes/lens" in hrefs[0] or "/communes/lens" in hrefs[1], hrefs[:5]
+
+
+def test_results_appear_as_you_type_and_every_result_is_reachable(browser, base_url):
+    browser.get(base_url + "/recherche/")
+    browser.find_element(By.ID, "q").send_keys("logement")
+    hrefs = results(browser)  # no Enter pressed
+    status = browser.find_element(By.ID, "recherche-statut").text
+    total = int(status.split()[0])
+    assert total > 20 and len(hrefs) == 20, status
+    more = browser.find_element(By.CSS_SELECTOR, "#resultats-recherche button")
+    while more.is_displayed():
+        shown = len(browser.find_elements(By.CSS_SELECTOR, "#resultats-recherche ol > li"))
+        more.click()
+        WebDriverWait(browser, 20).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#resultats-recherche ol > li")) > shown)
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#resultats-recherche ol > li")) == total
+
+
+def test_excerpts_keep_spaces_between_cells(site_dir):
+    import re
+    html = (site_dir / "indicateurs" / "cabbalr-programme-lls" / "index.html").read_text(encoding="utf-8")
+    assert not re.search(r"</(td|th|dd|dt)><(td|th|dd|dt)", html)

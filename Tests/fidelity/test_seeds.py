@@ -1,4 +1,4 @@
-"""Fidelity: Content/ is compared with the seed documents themselves (../shared/seeds)."""
+"""Fidelity: Content/ is compared with the seed documents themselves, published in Content/documents/."""
 import csv
 import pathlib
 import re
@@ -7,12 +7,16 @@ import pytest
 import yaml
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-SEEDS = ROOT.parent / "shared" / "seeds"
 CONTENT = ROOT / "Content"
+DOCUMENTS = CONTENT / "documents"
 
 
 def seed(prefix):
-    return next(SEEDS.glob(prefix + "_*.txt")).read_text(encoding="utf-8")
+    """The text of the seed whose file name starts with `prefix` (`000`), found by its metadata."""
+    for meta in sorted(DOCUMENTS.glob("*.yaml")):
+        if yaml.safe_load(meta.read_text(encoding="utf-8"))["fichier"].startswith(prefix + "_"):
+            return meta.with_suffix(".txt").read_text(encoding="utf-8")
+    raise AssertionError(f"no document in Content/documents/ for seed {prefix}")
 
 
 def front_matter(path):
@@ -26,7 +30,13 @@ def normalise(s):
     return re.sub(r"\s+", " ", s).strip().lower()
 
 
-pytestmark = pytest.mark.skipif(not SEEDS.exists(), reason="../shared/seeds is not beside the project")
+def test_every_seed_is_published_with_its_title():
+    metas = {yaml.safe_load(m.read_text(encoding="utf-8"))["fichier"]: m for m in DOCUMENTS.glob("*.yaml")}
+    assert sorted(f[:3] for f in metas) == ["000", "001", "002", "003", "004"]
+    for fichier, meta in metas.items():
+        data = yaml.safe_load(meta.read_text(encoding="utf-8"))
+        assert data["titre"] and data["titre"] != fichier
+        assert meta.with_suffix(".txt").exists(), meta
 
 
 @pytest.mark.parametrize("plan,expected", [

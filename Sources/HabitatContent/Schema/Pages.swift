@@ -10,6 +10,16 @@ public struct PageFile: Decodable, Sendable {
     public var brouillon: Bool?
 }
 
+/// `documents/<id>.yaml`: what a source document is, published beside its text (`documents/<id>.txt`).
+public struct DocumentFile: Decodable, Sendable {
+    public var titre: String
+    /// The file name sources cite (`000_fcc6e955cb7005fb.txt`).
+    public var fichier: String
+    public var emetteur: String?
+    public var date: String?
+    public var description: String?
+}
+
 /// `actualites/*.md` front matter: a dated news item.
 public struct NewsFile: Decodable, Sendable {
     public var titre: String

@@ -19,8 +19,10 @@ enum Chart {
             for t in territories.prefix(12) {
                 let pts = periods.compactMap { p in values.first { $0.territoire.value == t && $0.periode.value == p } }
                     .map { Point(label: $0.periode.value, value: $0.valeur, target: $0.cible, masked: $0.masque == true) }
+                let hasValues = pts.contains { $0.value != nil && !$0.masked }, hasTargets = pts.contains { $0.target != nil }
+                let drawn = [hasValues ? "valeurs par période (points reliés)" : nil, hasTargets ? "objectifs (traits et tirets)" : nil].compactMap { $0 }
                 out.append(["svg": line(pts, title: "\(ind.data.titre) — \(name(t))", unit: unit, id: "\(ind.id)-\(Slug.make(t))"),
-                            "legende": "\(name(t)) : évolution par période (points) et objectif (tirets)."])
+                            "legende": "\(name(t)) : " + drawn.joined(separator: " et ") + "."])
             }
             if territories.count > 1 { out[0]["multiples"] = true }
             return out
@@ -29,10 +31,15 @@ enum Chart {
             Point(label: territories.count > 1 || periods.count > 1 ? "\(name(v.territoire.value)) \(v.periode.value)" : name(v.territoire.value),
                   value: v.valeur, target: v.cible, masked: v.masque == true)
         }
-        let hasTargets = pts.contains { $0.target != nil && $0.value != nil }
-        out.append(["svg": bars(pts, title: ind.data.titre, unit: unit, id: ind.id, progress: ind.data.affichage == .progression || hasTargets),
-                    "legende": hasTargets ? "Barres : valeurs réalisées ; trait vertical : objectif ; pourcentage : part de l'objectif atteinte."
-                        : "Barres : valeurs ; trait vertical : objectif."])
+        let hasValues = pts.contains { $0.value != nil && !$0.masked }
+        let hasTargets = pts.contains { $0.target != nil }
+        let progress = pts.contains { $0.target != nil && $0.value != nil }
+        var legend = [hasValues ? (progress ? "barres : valeurs réalisées" : "barres : valeurs") : nil,
+                      hasTargets ? "trait vertical : objectif" : nil,
+                      progress ? "pourcentage : part de l'objectif atteinte" : nil].compactMap { $0 }.joined(separator: " ; ")
+        if legend.isEmpty { legend = "aucune valeur à tracer" }
+        out.append(["svg": bars(pts, title: ind.data.titre, unit: unit, id: ind.id, progress: ind.data.affichage == .progression || progress),
+                    "legende": legend.prefix(1).uppercased() + legend.dropFirst() + "."])
         return out
     }
 
@@ -41,67 +48,87 @@ enum Chart {
         return xs.filter { seen.insert($0).inserted }
     }
 
-    /// Horizontal bars, one per value, with the target as a mark and, for progress, the share reached.
+    /// Horizontal bars, one per value: the label and the value on a line, the bar below it, the
+    /// target as a vertical mark. No viewBox: x is in percent of the width and text keeps its CSS
+    /// size (13 px) whatever the screen, instead of shrinking with the drawing.
     static func bars(_ pts: [Point], title: String, unit: String, id: String, progress: Bool) -> String {
         let maxValue = max(pts.map { max($0.masked ? 0 : ($0.value ?? 0), $0.target ?? 0) }.max() ?? 1, 1)
-        let rowHeight = 28, labelWidth = 250, chartWidth = 400
-        let width = labelWidth + chartWidth + 170, height = pts.count * rowHeight + 8
+        let rowHeight = 54, chartWidth = 96
+        let height = pts.count * rowHeight + 4
         let titleId = "graphique-\(Slug.make(id))"
-        var svg = "<svg class=\"graphique\" role=\"img\" aria-labelledby=\"\(titleId)\" viewBox=\"0 0 \(width) \(height)\" data-echelle=\"\(maxValue)\" data-largeur=\"\(chartWidth)\" xmlns=\"http://www.w3.org/2000/svg\">"
+        var svg = "<svg class=\"graphique graphique-barres\" role=\"img\" aria-labelledby=\"\(titleId)\" width=\"100%\" height=\"\(height)\" data-echelle=\"\(maxValue)\" data-largeur=\"\(chartWidth)\" xmlns=\"http://www.w3.org/2000/svg\">"
         svg += "<title id=\"\(titleId)\">\(HTML.escape(title))</title>"
         for (i, p) in pts.enumerated() {
-            let y = i * rowHeight + 4
-            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 17)\" text-anchor=\"end\" class=\"etiquette\">\(HTML.escape(truncate(p.label, 38)))</text>"
+            let y = i * rowHeight
+            var text = ""
             if p.masked {
-                svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"12\" height=\"16\" class=\"barre-masquee\" data-masque=\"oui\"/>"
-                svg += "<text x=\"\(labelWidth + 18)\" y=\"\(y + 17)\" class=\"valeur\">secret statistique (moins de 11)</text>"
+                text = "secret statistique (moins de 11)"
             } else if let v = p.value {
-                let w = scale(v, maxValue, chartWidth)
-                svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(w)\" height=\"16\" class=\"barre\" data-valeur=\"\(v)\"/>"
-                var text = Format.number(v, unit: unit)
-                if progress, let t = p.target, t > 0 { text += " (" + French.percent(v / t * 100, maxFractionDigits: 0) + ")" }
-                svg += "<text x=\"\(labelWidth + w + 6)\" y=\"\(y + 17)\" class=\"valeur\">\(HTML.escape(text))</text>"
+                text = Format.number(v, unit: unit)
+                if progress, let t = p.target, t > 0 { text += " (" + French.percent(v / t * 100, maxFractionDigits: 0) + " de l'objectif)" }
+            } else if let t = p.target {
+                text = "objectif " + Format.number(t, unit: unit)
+            }
+            svg += "<text x=\"0\" y=\"\(y + 14)\" class=\"etiquette\">\(HTML.escape(truncate(p.label, 38)))</text>"
+            svg += "<text x=\"0\" y=\"\(y + 31)\" class=\"valeur\">\(HTML.escape(text))</text>"
+            if p.masked {
+                svg += "<rect x=\"0\" y=\"\(y + 37)\" width=\"12\" height=\"14\" class=\"barre-masquee\" data-masque=\"oui\"/>"
+            } else if let v = p.value {
+                svg += "<rect x=\"0\" y=\"\(y + 37)\" width=\"\(scale(v, maxValue, chartWidth))%\" height=\"14\" class=\"barre\" data-valeur=\"\(v)\"/>"
             }
             if let t = p.target {
-                let x = labelWidth + scale(t, maxValue, chartWidth)
-                svg += "<line x1=\"\(x)\" x2=\"\(x)\" y1=\"\(y + 1)\" y2=\"\(y + 23)\" class=\"cible\" data-cible=\"\(t)\"/>"
-                if p.value == nil && !p.masked { svg += "<text x=\"\(x + 6)\" y=\"\(y + 17)\" class=\"valeur\">objectif \(HTML.escape(Format.number(t, unit: unit)))</text>" }
+                let x = scale(t, maxValue, chartWidth)
+                svg += "<line x1=\"\(x)%\" x2=\"\(x)%\" y1=\"\(y + 34)\" y2=\"\(y + 54)\" class=\"cible\" data-cible=\"\(t)\"/>"
             }
         }
         return svg + "</svg>"
     }
 
-    /// A line over periods, with the targets as a dashed line; masked points are left out and marked.
+    /// A line over periods, with the targets as dashed segments; masked points are left out and
+    /// marked. No viewBox either: x in percent, y in pixels, text at its CSS size.
     static func line(_ pts: [Point], title: String, unit: String, id: String) -> String {
-        let width = 640, height = 260, left = 70, right = 20, top = 20, bottom = 40
+        let height = 250, top = 36, bottom = 40
         let maxValue = max(pts.map { max($0.masked ? 0 : ($0.value ?? 0), $0.target ?? 0) }.max() ?? 1, 1)
-        let plotW = width - left - right, plotH = height - top - bottom
-        func x(_ i: Int) -> Int { left + (pts.count == 1 ? plotW / 2 : i * plotW / (pts.count - 1)) }
+        let plotH = height - top - bottom
+        /// Percent of the width: 8 % to 92 %, room for the labels centred on the first and last points.
+        func x(_ i: Int) -> String {
+            let v = pts.count == 1 ? 50.0 : 8.0 + Double(i) * 84.0 / Double(pts.count - 1)
+            let tenths = Int((v * 10).rounded())
+            return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
+        }
+        /// Values near an edge are anchored inwards so that they are never cut.
+        func anchor(_ i: Int) -> String { pts.count == 1 ? "middle" : i == 0 ? "start" : i == pts.count - 1 ? "end" : "middle" }
         func y(_ v: Double) -> Int { top + plotH - Int((v / maxValue * Double(plotH)).rounded()) }
         let titleId = "graphique-\(Slug.make(id))"
-        var svg = "<svg class=\"graphique graphique-ligne\" role=\"img\" aria-labelledby=\"\(titleId)\" viewBox=\"0 0 \(width) \(height)\" data-echelle=\"\(maxValue)\" data-hauteur=\"\(plotH)\" data-haut=\"\(top)\" xmlns=\"http://www.w3.org/2000/svg\">"
+        var svg = "<svg class=\"graphique graphique-ligne\" role=\"img\" aria-labelledby=\"\(titleId)\" width=\"100%\" height=\"\(height)\" data-echelle=\"\(maxValue)\" data-hauteur=\"\(plotH)\" data-haut=\"\(top)\" xmlns=\"http://www.w3.org/2000/svg\">"
         svg += "<title id=\"\(titleId)\">\(HTML.escape(title))</title>"
-        svg += "<line x1=\"\(left)\" x2=\"\(left)\" y1=\"\(top)\" y2=\"\(top + plotH)\" class=\"axe\"/><line x1=\"\(left)\" x2=\"\(left + plotW)\" y1=\"\(top + plotH)\" y2=\"\(top + plotH)\" class=\"axe\"/>"
-        svg += "<text x=\"\(left - 6)\" y=\"\(top + 4)\" text-anchor=\"end\" class=\"etiquette\">\(HTML.escape(Format.number(maxValue)))</text>"
-        svg += "<text x=\"\(left - 6)\" y=\"\(top + plotH)\" text-anchor=\"end\" class=\"etiquette\">0</text>"
-        var path = "", targetPath = ""
+        svg += "<line x1=\"0\" x2=\"100%\" y1=\"\(top + plotH)\" y2=\"\(top + plotH)\" class=\"axe\"/>"
+        svg += "<line x1=\"0\" x2=\"100%\" y1=\"\(top)\" y2=\"\(top)\" class=\"axe axe-max\"/>"
+        svg += "<text x=\"0\" y=\"\(top - 6)\" class=\"etiquette\">\(HTML.escape(Format.number(maxValue, unit: unit)))</text>"
+        var previous: (String, Int)?, previousTarget: (String, Int)?
         for (i, p) in pts.enumerated() {
-            svg += "<text x=\"\(x(i))\" y=\"\(height - 14)\" text-anchor=\"middle\" class=\"etiquette\">\(HTML.escape(p.label))</text>"
-            if p.masked {
-                svg += "<text x=\"\(x(i))\" y=\"\(top + plotH - 6)\" text-anchor=\"middle\" class=\"valeur\" data-masque=\"oui\">secret</text>"
-            } else if let v = p.value {
-                path += (path.isEmpty ? "M" : " L") + "\(x(i)) \(y(v))"
-                svg += "<circle cx=\"\(x(i))\" cy=\"\(y(v))\" r=\"5\" class=\"point\" data-valeur=\"\(v)\"/>"
-                svg += "<text x=\"\(x(i))\" y=\"\(y(v) - 10)\" text-anchor=\"middle\" class=\"valeur\">\(HTML.escape(Format.number(v)))</text>"
-            }
+            svg += "<text x=\"\(x(i))%\" y=\"\(height - 14)\" text-anchor=\"middle\" class=\"etiquette\">\(HTML.escape(p.label))</text>"
             if let t = p.target {
-                targetPath += (targetPath.isEmpty ? "M" : " L") + "\(x(i)) \(y(t))"
-                svg += "<line x1=\"\(x(i) - 12)\" x2=\"\(x(i) + 12)\" y1=\"\(y(t))\" y2=\"\(y(t))\" class=\"cible\" data-cible=\"\(t)\"/>"
-                if p.value == nil { svg += "<text x=\"\(x(i))\" y=\"\(y(t) - 10)\" text-anchor=\"middle\" class=\"valeur\">objectif \(HTML.escape(Format.number(t)))</text>" }
+                if let (px, py) = previousTarget { svg += "<line x1=\"\(px)%\" x2=\"\(x(i))%\" y1=\"\(py)\" y2=\"\(y(t))\" class=\"ligne-cible\"/>" }
+                previousTarget = (x(i), y(t))
+            }
+            if !p.masked, let v = p.value {
+                if let (px, py) = previous { svg += "<line x1=\"\(px)%\" x2=\"\(x(i))%\" y1=\"\(py)\" y2=\"\(y(v))\" class=\"ligne\"/>" }
+                previous = (x(i), y(v))
             }
         }
-        if !targetPath.isEmpty { svg += "<path d=\"\(targetPath)\" class=\"ligne-cible\"/>" }
-        if !path.isEmpty { svg += "<path d=\"\(path)\" class=\"ligne\"/>" }
+        for (i, p) in pts.enumerated() {
+            if p.masked {
+                svg += "<text x=\"\(x(i))%\" y=\"\(top + plotH - 6)\" text-anchor=\"middle\" class=\"valeur\" data-masque=\"oui\">secret</text>"
+            } else if let v = p.value {
+                svg += "<circle cx=\"\(x(i))%\" cy=\"\(y(v))\" r=\"5\" class=\"point\" data-valeur=\"\(v)\"/>"
+                svg += "<text x=\"\(x(i))%\" y=\"\(y(v) - 10)\" text-anchor=\"\(anchor(i))\" class=\"valeur\">\(HTML.escape(Format.number(v)))</text>"
+            }
+            if let t = p.target {
+                svg += "<line x1=\"\(x(i))%\" x2=\"\(x(i))%\" y1=\"\(y(t) - 6)\" y2=\"\(y(t) + 6)\" class=\"cible\" data-cible=\"\(t)\"/>"
+                if p.value == nil { svg += "<text x=\"\(x(i))%\" y=\"\(y(t) - 10)\" text-anchor=\"\(anchor(i))\" class=\"valeur\">objectif \(HTML.escape(Format.number(t)))</text>" }
+            }
+        }
         return svg + "</svg>"
     }
 

@@ -57,7 +57,8 @@ enum Format {
 
     static func source(_ s: SourceRef?) -> Any {
         guard let s else { return absent }
-        return ["fichier": s.fichier, "lignes": optText(s.lignes), "libelle": s.label] as [String: Any]
+        // `document` and `passages` are filled by `Renderer.source` when the document is published.
+        return ["fichier": s.fichier, "lignes": optText(s.lignes), "libelle": s.label, "document": absent, "passages": absent, "mot_lignes": absent] as [String: Any]
     }
 
     static func figures(_ items: [KeyFigure]?) -> Any {

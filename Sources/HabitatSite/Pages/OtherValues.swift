@@ -15,9 +15,15 @@ extension Renderer {
             return ["nom": t.name, "sigle": t.shortName, "url": t.url, "groupes": groups, "nombre": French.plural(t.communeSlugs.count, "commune")]
         }
         let aids = index.aidOrder.compactMap { index.aids[$0] }.filter { $0.data.statut == .enVigueur }
-        let keyIndicators = index.indicatorOrder.compactMap { index.indicators[$0] }.filter { ind in
-            ind.data.valeurs.contains { $0.cible != nil && index.territories[$0.territoire.value] != nil }
-        }.prefix(6)
+        // Key indicators show values: those with a value and a target first, one plan after another.
+        let valued = index.indicatorOrder.compactMap { index.indicators[$0] }.filter { latestValue($0)?.valeur != nil }
+        let ranked = valued.filter { latestValue($0)?.cible != nil } + valued.filter { latestValue($0)?.cible == nil }
+        var keyIndicators: [Indicator] = [], seenPlans: [String: Int] = [:]
+        for ind in ranked where keyIndicators.count < 6 {
+            let plan = ind.data.plans.first?.plan.value ?? ""
+            if seenPlans[plan, default: 0] < 2 { keyIndicators.append(ind); seenPlans[plan, default: 0] += 1 }
+        }
+        for ind in ranked where keyIndicators.count < 6 && !keyIndicators.contains(where: { $0.id == ind.id }) { keyIndicators.append(ind) }
         return [
             "territoires": list(groups),
             "aides": list(aids.prefix(6).map { ["titre": $0.data.titre, "url": $0.url, "resume": $0.data.resume] as [String: Any] }),
@@ -75,15 +81,15 @@ extension Renderer {
                 : opt(index.territories[d.territoire.value].map { ["nom": $0.name, "url": $0.url] as [String: Any] }),
             "plan": opt(plan.map(planSummary)),
             "fiches": list(fiches),
-            "montants": list((d.montants ?? []).map(Format.budgetRow)),
+            "montants": linkingSources(list((d.montants ?? []).map(Format.budgetRow)), in: d.source),
             "conditions": textList(d.conditions),
             "inconnues": textList(d.inconnues),
             "demarches": textList(d.demarches),
             "cumul": textList(d.cumul),
             "perimetre": scopeValues(d.perimetre, communes: communes, territory: d.territoire.value),
             "corps": a.body.html,
-            "source": Format.source(d.source),
-            "ecarts": Format.discrepancies(d.ecarts),
+            "source": source(d.source),
+            "ecarts": linkingSources(Format.discrepancies(d.ecarts), in: d.source),
             "simulateur": opt(index.simulators[a.id].map(simulatorValues)),
             "remplacee_par": list((d.remplacee_par ?? []).compactMap { index.aids[$0.value] }.map { ["titre": $0.data.titre, "url": $0.url] as [String: Any] }),
             "lien_officiel": optText(d.lien_officiel),
@@ -108,7 +114,7 @@ extension Renderer {
             "tableaux": list(index.tableOrder.compactMap { index.tables[$0] }.map { t in
                 ["id": t.id, "titre": t.schema.titre, "description": optText(t.schema.description),
                  "csv": "/donnees/\(t.id).csv", "json": "/donnees/\(t.id).json", "lignes": French.plural(t.rows.count, "ligne"),
-                 "source": Format.source(t.schema.source),
+                 "source": source(t.schema.source),
                  "colonnes": t.schema.colonnes.map { ["id": $0.id, "libelle": $0.libelle, "type": $0.type.rawValue, "unite": optText(unitOf($0))] as [String: Any] },
                  "totaux": list((t.schema.totaux ?? []).map { ["ligne": $0.ligne, "colonne": $0.colonne, "imprime": $0.imprime, "recalcule": $0.recalcule] as [String: Any] })] as [String: Any]
             }),
@@ -126,7 +132,7 @@ extension Renderer {
         var groups: [[String: Any]] = []
         func add(_ title: String, _ url: String?, _ items: [Discrepancy]?, _ source: SourceRef?) {
             guard let items, !items.isEmpty else { return }
-            groups.append(["titre": title, "url": opt(url), "ecarts": Format.discrepancies(items), "source": Format.source(source)])
+            groups.append(["titre": title, "url": opt(url), "ecarts": linkingSources(Format.discrepancies(items), in: source), "source": self.source(source)])
         }
         for id in index.territoryOrder { let t = index.territories[id]!; add(t.name, t.url, t.file.ecarts, t.file.source) }
         for id in index.planOrder {
@@ -168,6 +174,8 @@ extension Renderer {
         urls += index.aidOrder.map { "/aides/\($0)/" }
         urls += index.indicatorOrder.map { "/indicateurs/\($0)/" }
         urls += index.pages.map(\.url) + index.news.map(\.url)
+        if !index.documentOrder.isEmpty { urls.append("/documents/") }
+        urls += index.documentOrder.map { "/documents/\($0)/" }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for u in urls { out += "  <url><loc>\(HTML.escape(baseURL + u))</loc><lastmod>\(buildDate)</lastmod></url>\n" }
         return out + "</urlset>\n"

@@ -6,6 +6,7 @@ public enum PageJob: Sendable, Hashable {
     case home, notFound, search, aids, news, dataIndex, discrepancies, indicators, plansIndex, simulatorHub
     case territory(String), plan(String), fiche(plan: String, index: Int), commune(String), card(String)
     case aid(String), indicator(String), page(Int), newsItem(Int)
+    case documentsIndex, document(String)
     case alias(from: String, to: String)
 
     /// The job's name in the build manifest: the text Swift prints for the case
@@ -32,6 +33,8 @@ public enum PageJob: Sendable, Hashable {
         case .indicator(let id): return "indicator(\(q(id)))"
         case .page(let i): return "page(\(i))"
         case .newsItem(let i): return "newsItem(\(i))"
+        case .documentsIndex: return "documentsIndex"
+        case .document(let id): return "document(\(q(id)))"
         case .alias(let from, let to): return "alias(from: \(q(from)), to: \(q(to)))"
         }
     }
@@ -49,6 +52,8 @@ public enum PageJob: Sendable, Hashable {
         jobs += index.indicatorOrder.map { .indicator($0) }
         jobs += index.pages.indices.map { .page($0) }
         jobs += index.news.indices.map { .newsItem($0) }
+        if !index.documentOrder.isEmpty { jobs.append(.documentsIndex) }
+        jobs += index.documentOrder.map { .document($0) }
         jobs += aliases(index).map { .alias(from: $0.0, to: $0.1) }
         return jobs
     }

@@ -36,7 +36,7 @@ public struct Renderer: Sendable {
             context["recherche_filtres"] = searchFilters(kind: kind, territory: territory)
             for (k, v) in values { context[k] = v }
             let root = RenderContext(withListFlags(context))
-            let html = theme.library.render(root, withTemplate: template) ?? ""
+            let html = Self.spacingCells(theme.library.render(root, withTemplate: template) ?? "")
             if theme.library.getTemplate(named: template) == nil { missing.append("template:" + template) }
             missing += root.missing
             files.append(OutputFile(path: String(url.dropFirst()) + file, bytes: Array(html.utf8)))
@@ -107,10 +107,28 @@ public struct Renderer: Sendable {
         case .newsItem(let i):
             let n = index.news[i]
             page(n.url, "actualite", n.data.titre, [("Actualités", "/actualites/"), (n.data.titre, n.url)], newsValues(n), kind: "actualite")
+        case .documentsIndex:
+            page("/documents/", "documents", "Documents sources", [("Documents sources", "/documents/")], documentsIndexValues())
+        case .document(let id):
+            let d = index.documents[id]!
+            page(d.url, "document", d.data.titre, [("Documents sources", "/documents/"), (d.data.titre, d.url)], documentValues(d), kind: "document")
         case .alias(let from, let to):
             page(from, "alias", "Page déplacée", [], ["cible": to, "cible_absolue": baseURL + to], kind: "alias")
         }
         return Result(files: files, missingVariables: missing)
+    }
+
+    /// A space between adjacent table cells and definition terms, so that text extracted from the
+    /// page (search excerpts, reader modes) reads "Unité actes", not "Unitéactes". Layout ignores it.
+    static func spacingCells(_ html: String) -> String {
+        guard html.contains("</t") || html.contains("</d") else { return html }
+        var out = html
+        for closing in ["</td>", "</th>", "</dd>", "</dt>"] where out.contains(closing) {
+            for opening in ["<td", "<th", "<dd", "<dt"] {
+                out = out.replacingOccurrences(of: closing + opening, with: closing + " " + opening)
+            }
+        }
+        return out
     }
 
     /// Values every page has: site, navigation, breadcrumb, assets, dates.
@@ -138,6 +156,7 @@ public struct Renderer: Sendable {
             // Only the search page runs WebAssembly (Pagefind); every page forbids inline script.
             "csp_wasm": false,
             "annee": String(buildDate.year),
+            "documents_publies": !index.documentOrder.isEmpty,
         ]
     }
 

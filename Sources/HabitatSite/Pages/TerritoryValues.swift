@@ -30,8 +30,8 @@ extension Renderer {
             "communes": list(links(loose)),
             "nombre_communes": French.plural(index.communes(under: t.id).count, "commune"),
             "indicateurs": list(indicators),
-            "ecarts": Format.discrepancies(t.file.ecarts),
-            "source": Format.source(t.file.source),
+            "ecarts": linkingSources(Format.discrepancies(t.file.ecarts), in: t.file.source),
+            "source": source(t.file.source),
         ]
     }
 

@@ -1,5 +1,5 @@
 // Habitat — améliorations progressives. Tout fonctionne sans ce script ; il ajoute le filtre
-// des communes et des aides. Il n'écrit jamais de HTML : seulement textContent et hidden.
+// des communes et des aides, le menu repliable sur petit écran et les tableaux défilants. Il n'écrit jamais de HTML : seulement textContent et hidden.
 (function () {
   "use strict";
   function normaliser(texte) {
@@ -64,5 +64,84 @@
     appliquer();
   }
 
-  document.addEventListener("DOMContentLoaded", function () { filtreCommunes(); filtreAides(); });
+  function filtreIndicateurs() {
+    var form = document.querySelector(".filtres-indicateurs");
+    if (!form) return;
+    form.hidden = false;
+    var planSel = document.getElementById("filtre-plan");
+    var terrSel = document.getElementById("filtre-territoire-indicateurs");
+    var compte = document.getElementById("indicateurs-compte");
+    var groupes = Array.prototype.slice.call(document.querySelectorAll(".groupe-indicateurs"));
+    function appliquer() {
+      var n = 0;
+      groupes.forEach(function (g) {
+        g.hidden = !((!planSel.value || g.getAttribute("data-plan") === planSel.value) && (!terrSel.value || g.getAttribute("data-territoire") === terrSel.value));
+        if (!g.hidden) n += g.querySelectorAll(".carte-indicateur, li").length;
+      });
+      compte.textContent = pluriel(n, "indicateur affiché", "indicateurs affichés");
+    }
+    planSel.addEventListener("change", appliquer);
+    terrSel.addEventListener("change", appliquer);
+    form.addEventListener("submit", function (e) { e.preventDefault(); appliquer(); });
+  }
+
+  // Sur petit écran, le menu se replie derrière un bouton (la feuille de style ne le masque
+  // que si ce script a ajouté `menu-repliable` : sans JavaScript, il reste affiché).
+  function menuRepliable() {
+    var bouton = document.querySelector(".bouton-menu");
+    var nav = bouton && bouton.parentNode;
+    if (!nav) return;
+    nav.classList.add("menu-repliable");
+    bouton.hidden = false;
+    bouton.addEventListener("click", function () {
+      var ouvert = bouton.getAttribute("aria-expanded") !== "true";
+      bouton.setAttribute("aria-expanded", ouvert ? "true" : "false");
+      nav.classList.toggle("menu-ouvert", ouvert);
+    });
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && bouton.getAttribute("aria-expanded") === "true") {
+        bouton.setAttribute("aria-expanded", "false");
+        nav.classList.remove("menu-ouvert");
+        bouton.focus();
+      }
+    });
+  }
+
+  // Un tableau plus large que l'écran le dit sous lui (les ombres aux bords le montrent aussi).
+  function tableauxDefilants() {
+    document.querySelectorAll(".defilement").forEach(function (zone) {
+      var indice = document.createElement("p");
+      indice.className = "defilement-indice";
+      indice.textContent = "Faites défiler le tableau horizontalement pour tout voir.";
+      indice.hidden = true;
+      zone.parentNode.insertBefore(indice, zone.nextSibling);
+      function verifier() { indice.hidden = zone.scrollWidth <= zone.clientWidth + 1; }
+      verifier();
+      window.addEventListener("resize", verifier);
+    });
+  }
+
+  // Document source : `#L12-L40` surligne les lignes 12 à 40 (`#L12` seule est surlignée par
+  // la feuille de style, :target) et amène la première à l'écran.
+  function passageCite() {
+    var texte = document.querySelector(".lignes-document");
+    if (!texte) return;
+    function surligner() {
+      texte.querySelectorAll("li.surligne").forEach(function (li) { li.classList.remove("surligne"); });
+      var m = /^#L(\d+)(?:-L(\d+))?$/.exec(location.hash);
+      if (!m) return;
+      var debut = parseInt(m[1], 10), fin = m[2] ? parseInt(m[2], 10) : debut;
+      for (var n = debut; n <= fin && n - debut < 5000; n++) {
+        var li = document.getElementById("L" + n);
+        if (!li) break;
+        li.classList.add("surligne");
+      }
+      var premiere = document.getElementById("L" + debut);
+      if (premiere && !document.getElementById(location.hash.slice(1))) premiere.scrollIntoView();
+    }
+    surligner();
+    window.addEventListener("hashchange", surligner);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { menuRepliable(); passageCite(); filtreCommunes(); filtreAides(); filtreIndicateurs(); tableauxDefilants(); });
 })();
