@@ -96,12 +96,12 @@ public struct Resolver {
         for (id, d, path) in docs {
             guard let (text, _) = texts[id] else {
                 if !isBroken("documents/\(id).txt") {
-                    error(path, 1, 1, "no text for document '\(id)': put it beside this file as documents/\(id).txt", code: "document.missing-text")
+                    error(path, 1, 1, "aucun texte pour le document « \(id) » : placez-le à côté de ce fichier, sous le nom documents/\(id).txt", code: "document.missing-text")
                 }
                 continue
             }
             if let other = index.documentByFile[d.fichier] {
-                error(path, 1, 1, "documents '\(other)' and '\(id)' both say they are '\(d.fichier)'", code: "document.duplicate-file")
+                error(path, 1, 1, "les documents « \(other) » et « \(id) » disent tous deux être « \(d.fichier) »", code: "document.duplicate-file")
                 continue
             }
             var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -110,7 +110,7 @@ public struct Resolver {
             index.documentByFile[d.fichier] = id
         }
         for (id, (_, path)) in texts.sorted(by: { $0.key < $1.key }) where !docs.contains(where: { $0.0 == id }) && !isBroken("documents/\(id).yaml") {
-            error(path, 1, 1, "no description for document text '\(id)': add documents/\(id).yaml with at least 'titre' and 'fichier'", code: "document.missing-metadata")
+            error(path, 1, 1, "aucune description pour le texte du document « \(id) » : ajoutez documents/\(id).yaml avec au moins « titre » et « fichier »", code: "document.missing-metadata")
         }
         index.documentOrder = index.documents.keys.sorted()
         checkCitedLines()
@@ -136,7 +136,7 @@ public struct Resolver {
             guard let id = index.documentByFile[ref.fichier], let count = index.documents[id]?.lines.count else { continue }
             for piece in Renderer.passages(ref.lignes ?? "") {
                 guard let p = piece.passage, p.last > count else { continue }
-                warning(path, 1, 1, "source: line \(p.last) is past the end of \(ref.fichier) (\(count) lines)", code: "source.line-out-of-range")
+                warning(path, 1, 1, "source : la ligne \(p.last) est au-delà de la fin de \(ref.fichier) (\(count) lignes)", code: "source.line-out-of-range")
             }
         }
     }

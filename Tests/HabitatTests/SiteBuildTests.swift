@@ -50,8 +50,8 @@ import Testing
         let site = try TestSite(files)
         let report = await site.build()
         #expect(site.messages(report) == [
-            "Content/plans/plh/actions/2.md:1:1: warning: source: line 6 is past the end of test.txt (5 lines) [source.line-out-of-range]",
-            "Content/plans/plh/plan.md:1:1: warning: source: line 10 is past the end of test.txt (5 lines) [source.line-out-of-range]",
+            "Content/plans/plh/actions/2.md:1:1: avertissement : source : la ligne 6 est au-delà de la fin de test.txt (5 lignes) [source.line-out-of-range]",
+            "Content/plans/plh/plan.md:1:1: avertissement : source : la ligne 10 est au-delà de la fin de test.txt (5 lignes) [source.line-out-of-range]",
         ])
     }
 
@@ -62,8 +62,8 @@ import Testing
         let site = try TestSite(files)
         let report = await site.build()
         #expect(site.messages(report) == [
-            "Content/documents/orphelin.txt:1:1: error: no description for document text 'orphelin': add documents/orphelin.yaml with at least 'titre' and 'fichier' [document.missing-metadata]",
-            "Content/documents/seul.yaml:1:1: error: no text for document 'seul': put it beside this file as documents/seul.txt [document.missing-text]",
+            "Content/documents/orphelin.txt:1:1: erreur : aucune description pour le texte du document « orphelin » : ajoutez documents/orphelin.yaml avec au moins « titre » et « fichier » [document.missing-metadata]",
+            "Content/documents/seul.yaml:1:1: erreur : aucun texte pour le document « seul » : placez-le à côté de ce fichier, sous le nom documents/seul.txt [document.missing-text]",
         ])
     }
 
