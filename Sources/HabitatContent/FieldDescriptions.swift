@@ -95,6 +95,8 @@ public enum FieldDescriptions {
         // territoire
         "territoire.nom": "Le nom complet.",
         "territoire.sigle": "Le sigle (CABBALR, CALL…).",
+        "territoire.siren": "Le numéro SIREN de l'intercommunalité (9 chiffres), tel que dans referentiel/communes.csv (colonne epci_siren) : il relie le territoire à ses communes.",
+        "plan.perimetre": "Quand le document couvre un autre périmètre que le territoire d'aujourd'hui : type liste (codes INSEE ou noms des communes) et texte (ce que dit le document).",
         "territoire.type": "region, departement ou epci.",
         "territoire.parent": "Identifiant du territoire au-dessus (obligatoire sauf pour une région).",
         "territoire.code": "Numéro du département ; pas de code INSEE inventé.",

@@ -11,6 +11,10 @@ public struct SiteIndex: Sendable {
     public var sectors: [String: Sector] = [:]
     public var communes: [String: Commune] = [:]
     public var communeOrder: [String] = []
+    /// The reference of every commune (codes, names, spellings, old URLs), when the site has one.
+    public var reference: CommuneReference?
+    /// Plans whose perimeter includes a commune, by code.
+    public var plansByCommune: [String: [String]] = [:]
     public var plans: [String: Plan] = [:]
     public var planOrder: [String] = []
     public var tables: [String: DataTable] = [:]
@@ -50,14 +54,14 @@ public struct SiteIndex: Sendable {
     /// Every commune under a territory (its own and its descendants').
     public func communes(under id: String) -> [String] {
         guard let t = territories[id] else { return [] }
-        var out = t.communeSlugs
+        var out = t.communeCodes
         for c in t.childIds { out += communes(under: c) }
         return out
     }
 
     /// The territory id of a commune's EPCI and everything above it.
-    public func territoryChain(ofCommune slug: String) -> [String] {
-        guard let c = communes[slug] else { return [] }
+    public func territoryChain(ofCommune code: String) -> [String] {
+        guard let c = communes[code] else { return [] }
         return [c.epciId] + ancestors(of: c.epciId)
     }
 
@@ -77,7 +81,7 @@ public struct SiteIndex: Sendable {
         rowsByCommune = [:]
         for id in tableOrder {
             guard let t = tables[id] else { continue }
-            for (i, row) in t.rows.enumerated() { if let c = row.communeSlug { rowsByCommune[c, default: []].append((id, i)) } }
+            for (i, row) in t.rows.enumerated() { if let c = row.communeCode { rowsByCommune[c, default: []].append((id, i)) } }
         }
         valuesByTerritory = [:]
         indicatorsByFiche = [:]
@@ -87,7 +91,12 @@ public struct SiteIndex: Sendable {
             for (i, v) in ind.data.valeurs.enumerated() { valuesByTerritory[v.territoire.value, default: []].append((id, i)) }
         }
         plansByTerritory = [:]
-        for id in planOrder { if let p = plans[id] { plansByTerritory[p.data.territoire.value, default: []].append(id) } }
+        plansByCommune = [:]
+        for id in planOrder {
+            guard let p = plans[id] else { continue }
+            plansByTerritory[p.data.territoire.value, default: []].append(id)
+            for c in p.perimeter { plansByCommune[c, default: []].append(id) }
+        }
         aidsByCommune = [:]
         nationalAids = []
         for id in aidOrder {

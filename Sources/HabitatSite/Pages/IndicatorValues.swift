@@ -22,7 +22,7 @@ extension Renderer {
     }
 
     func territoryName(_ id: String) -> String {
-        index.territories[id]?.shortName ?? index.communes[id]?.name ?? index.sectors.first { $0.key.hasSuffix("/" + id) }?.value.name ?? id
+        index.territories[id]?.shortName ?? index.communes[id]?.displayName ?? index.sectors.first { $0.key.hasSuffix("/" + id) }?.value.name ?? id
     }
 
     func indicatorsValues() -> [String: Any] {

@@ -109,7 +109,7 @@ extension Renderer {
         let children = p.fiches.filter { $0.data.parent?.value == f.numero }
         let parent = d.parent.flatMap { pr in p.fiches.first { $0.numero == pr.value } }
         let aids = (d.aides ?? []).compactMap { index.aids[$0.value] }
-        let communes: [[String: Any]] = (f.scopeCommunes ?? []).compactMap { index.communes[$0] }.map { ["nom": $0.name, "url": $0.url] }
+        let communes: [[String: Any]] = (f.scopeCommunes ?? []).compactMap { index.communes[$0] }.map { ["nom": $0.displayName, "url": $0.url] }
         var seenIndicators = Set<String>()
         let indicators = (index.indicatorsByFiche[p.id + "|" + f.numero] ?? []).filter { seenIndicators.insert($0).inserted }.compactMap { index.indicators[$0] }
         let registers = (d.registres ?? []).compactMap { r in p.data.registres?.first { $0.id == r.value }?.titre }
