@@ -161,6 +161,8 @@ extension Resolver {
         for (siren, id) in ref.epciBySiren.sorted(by: { $0.key < $1.key }) where epcis[siren] == nil {
             let t = index.territories[id]!
             error(t.path, t.file.siren?.line ?? 1, t.file.siren?.column ?? 1, "SIREN \(siren) inconnu du référentiel (referentiel/communes.csv, colonne epci_siren)", code: "ref.unknown-epci")
+            // Its communes and the tables of its plans would only repeat this error.
+            broken.insert("communes/\(id).csv")
         }
         // A territory for every EPCI without a file.
         var used = Set(index.territoryOrder)
@@ -303,8 +305,14 @@ extension Resolver {
         if all.isEmpty {
             if isBroken("referentiel/communes.csv") { return nil }
             let hint = communeCandidates(text)
+            var close = ""
+            if hint.isEmpty {
+                // Names near it, among the perimeter's communes when there is one (a national reference is large).
+                let pool = within.map { w in w.compactMap { index.communes[$0]?.name } } ?? Array(ref.byName.keys)
+                close = suggestion(for: text, among: pool).map { " ; vouliez-vous dire « \($0) » ?" } ?? ""
+            }
             error(file, name.line, name.column, "commune inconnue '\(text)'" + hint
-                  + (hint.isEmpty ? " (ni nom officiel, ni graphie de referentiel/graphies.csv, ni ancien nom)" : " ; si c'est la graphie du document, ajoutez-la à referentiel/graphies.csv ou écrivez le code INSEE"),
+                  + (hint.isEmpty ? " (ni nom officiel, ni graphie de referentiel/graphies.csv, ni ancien nom)" + close : " ; si c'est la graphie du document, ajoutez-la à referentiel/graphies.csv ou écrivez le code INSEE"),
                   code: "ref.unknown-commune")
             return nil
         }
@@ -312,7 +320,7 @@ extension Resolver {
         if inside.count == 1 { return inside[0] }
         if inside.isEmpty {
             if strict {
-                error(file, name.line, name.column, "'\(text)' (\(describe(all))) est hors du périmètre \(perimeterLabel)", code: "ref.outside-perimeter")
+                error(file, name.line, name.column, "'\(text)' : \(describe(all)), hors du périmètre \(perimeterLabel)", code: "ref.outside-perimeter")
                 return nil
             }
             if all.count == 1 { return all[0] }

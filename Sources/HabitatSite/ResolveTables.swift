@@ -62,7 +62,7 @@ extension Resolver {
                     let name = csvRow[k]
                     let written = Positioned(name.text, line: name.line, column: name.column)
                     if hasReference {
-                        commune = resolveCommuneName(written, file: csvPath, within: perimeter, strict: perimeter != nil,
+                        commune = resolveCommuneName(written, file: csvPath, within: perimeter, strict: !(perimeter?.isEmpty ?? true),
                                                      perimeterLabel: "du plan \(planId ?? "")")
                     } else {
                         commune = communeCode(written, file: csvPath)

@@ -64,6 +64,7 @@ extension Resolver {
                     error(path, 1, 1, "les communes d'un fichier communes/ appartiennent à une intercommunalité : ajoutez 'siren' à territoires/\(epci).yaml", code: "ref.wrong-territory-type")
                     continue
                 }
+                if isBroken("communes/\(epci).csv") { continue }
                 resolveCommuneAnnotations(epci, csv, path)
             }
             for key in index.sectors.keys { index.sectors[key]?.communeCodes.sort() }

@@ -144,7 +144,7 @@ extension Renderer {
         let sector = c.sectorId.flatMap { index.sectors["\(c.epciId)/\($0)"] }
         let keyFigures = tables.prefix(1).flatMap { t in ((t["cellules"] as? [[String: Any]]) ?? []).prefix(4) }
         return [
-            "reference": communeReferenceValues(c),
+            "reference": index.reference != nil ? communeReferenceValues(c) : absent,
             "commune": ["nom": c.displayName, "slug": c.slug, "code": c.code, "url": c.url, "structuration": optText(c.structuration), "profil": optText(c.profil),
                         "source": c.source] as [String: Any],
             "epci": opt(epci.map { ["nom": $0.name, "sigle": $0.shortName, "url": $0.url] as [String: Any] }),
