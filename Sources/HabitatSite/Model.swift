@@ -49,6 +49,8 @@ public struct Commune: Sendable {
     public var formerNames: [String] = []
     /// Another commune of the site has the same name: show the département with it.
     public var homonym = false
+    /// The name folded for sorting (`ecurie` sorts among the E, not after Z).
+    public var sortKey: String
     public var url: String { "/communes/\(slug)/" }
     /// The name as shown wherever it appears: `Saint-Aubin (Nord)` for homonyms.
     public var displayName: String { homonym ? "\(name) (\(departementName ?? departement ?? code))" : name }
@@ -61,6 +63,7 @@ public struct Commune: Sendable {
         self.source = source
         self.path = path
         self.line = line
+        self.sortKey = Slug.make(name)
     }
 }
 

@@ -137,7 +137,9 @@ extension Resolver {
                 epciId = siren  // replaced by the territory id below
             }
             if depTerritory[dep] == nil, missingDeps[dep] == nil { missingDeps[dep] = (row[2].line, row[2].column) }
-            var c = Commune(code: code, name: name, slug: Slug.make(name) + "-" + code.lowercased(), epciId: epciId, source: "", path: path, line: row[0].line)
+            let nameSlug = Slug.make(name)
+            var c = Commune(code: code, name: name, slug: nameSlug + "-" + code.lowercased(), epciId: epciId, source: "", path: path, line: row[0].line)
+            c.sortKey = nameSlug
             c.departement = dep
             c.departementName = row[3].text
             let pop = row[9].text
@@ -189,9 +191,10 @@ extension Resolver {
             guard index.territories[c.epciId] != nil else { continue }
             c.homonym = seenNames[c.name, default: 0] > 1
             index.communes[c.code] = c
+            index.communesByDepartement[c.departement ?? "", default: []].append(c.code)
             index.territories[c.epciId]?.communeCodes.append(c.code)
             ref.byName[c.name, default: []].append(c.code)
-            ref.bySlug[Slug.make(c.name), default: []].append(c.code)
+            ref.bySlug[c.sortKey, default: []].append(c.code)
         }
         index.communeOrder = index.communes.keys.sorted()
         let rank: [TerritoryFile.Kind: Int] = [.region: 0, .departement: 1, .epci: 2]

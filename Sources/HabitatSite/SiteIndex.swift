@@ -15,6 +15,8 @@ public struct SiteIndex: Sendable {
     public var reference: CommuneReference?
     /// Plans whose perimeter includes a commune, by code.
     public var plansByCommune: [String: [String]] = [:]
+    /// Codes of the communes of each département (by its code), when the site has a reference.
+    public var communesByDepartement: [String: [String]] = [:]
     public var plans: [String: Plan] = [:]
     public var planOrder: [String] = []
     public var tables: [String: DataTable] = [:]
@@ -54,6 +56,8 @@ public struct SiteIndex: Sendable {
     /// Every commune under a territory (its own and its descendants').
     public func communes(under id: String) -> [String] {
         guard let t = territories[id] else { return [] }
+        // With a reference, a département is exactly its communes (an EPCI may straddle two).
+        if t.file.type == .departement, let code = t.file.code, let codes = communesByDepartement[code] { return codes }
         var out = t.communeCodes
         for c in t.childIds { out += communes(under: c) }
         return out

@@ -10,7 +10,7 @@ extension Renderer {
             groups[c.departement ?? "", default: []].append(c)
         }
         return groups.keys.sorted().map { dep in
-            let list = groups[dep]!.sorted { (Slug.make($0.name), $0.code) < (Slug.make($1.name), $1.code) }
+            let list = groups[dep]!.sorted { ($0.sortKey, $0.code) < ($1.sortKey, $1.code) }
             return (dep, list.first?.departementName ?? "Communes", list)
         }
     }
@@ -41,7 +41,7 @@ extension Renderer {
             "departements": list(deps.map { dep -> [String: Any] in
                 var letters: [(String, [Commune])] = []
                 for c in dep.communes {
-                    let letter = String(Slug.make(c.name).prefix(1)).uppercased()
+                    let letter = String(c.sortKey.prefix(1)).uppercased()
                     if letters.last?.0 == letter { letters[letters.count - 1].1.append(c) } else { letters.append((letter, [c])) }
                 }
                 let anchor = "dep-" + dep.code.lowercased()

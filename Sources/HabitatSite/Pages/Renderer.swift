@@ -110,6 +110,11 @@ public struct Renderer: Sendable {
             page(n.url, "actualite", n.data.titre, [("Actualités", "/actualites/"), (n.data.titre, n.url)], newsValues(n), kind: "actualite")
         case .alias(let from, let to):
             page(from, "alias", "Page déplacée", [], ["cible": to, "cible_absolue": baseURL + to], kind: "alias")
+            // A commune's data file cannot redirect: its old address keeps serving the current data.
+            if from.hasPrefix("/communes/"), !from.hasSuffix("/vignette/"), let code = to.split(separator: "-").last.map({ String($0.dropLast()) }),
+               let c = index.communes[code], c.url == to {
+                raw(String(from.dropFirst()) + "donnees.json", communeJSON(c))
+            }
         }
         return Result(files: files, missingVariables: missing)
     }

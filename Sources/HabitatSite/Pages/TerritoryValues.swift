@@ -14,7 +14,7 @@ extension Renderer {
         let inSector = Set(sectors.flatMap(\.communeCodes))
         let loose = t.communeCodes.filter { !inSector.contains($0) }
         func links(_ slugs: [String]) -> [[String: Any]] {
-            slugs.compactMap { index.communes[$0] }.sorted { ($0.name, $0.code) < ($1.name, $1.code) }.map { ["nom": $0.displayName, "url": $0.url] }
+            slugs.compactMap { index.communes[$0] }.sorted { ($0.sortKey, $0.code) < ($1.sortKey, $1.code) }.map { ["nom": $0.displayName, "url": $0.url] }
         }
         let indicators = indicatorsAt(territory: t.id)
         return [
