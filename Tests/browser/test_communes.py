@@ -70,7 +70,7 @@ def test_no_commune_explains_what_the_portal_covers(browser, base_url):
     assert browser.find_element(By.ID, "commune-compte").text == "0 commune trouvée"
     box = browser.find_element(By.ID, "commune-aucune")
     assert box.is_displayed()
-    assert "1 534 communes" in box.text.replace("\u00a0", " ")
+    assert "1 534 communes" in box.text.replace("\u00a0", " ").replace("\u202f", " ")
     assert "Nord" in box.text and "Pas-de-Calais" in box.text
     hrefs = [a.get_attribute("href") for a in box.find_elements(By.TAG_NAME, "a")]
     assert any(h.endswith("/territoires/nord/") for h in hrefs), hrefs
