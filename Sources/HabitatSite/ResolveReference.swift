@@ -40,7 +40,8 @@ public struct CommuneReference: Sendable {
 extension Resolver {
     static let referenceHeader = ["code_insee", "nom", "departement", "nom_departement", "region", "nom_region",
                                   "epci_siren", "epci_nom", "epci_nature", "population_municipale", "zone_abc"]
-    static let zones: Set<String> = ["A bis", "A", "B1", "B2", "C"]
+    /// The zones of the zonage ABC; OpenFisca's file writes "Abis" for "A bis".
+    static let zones: [String: String] = ["A bis": "A bis", "Abis": "A bis", "A": "A", "B1": "B1", "B2": "B2", "C": "C"]
 
     /// Whether the site has a reference: communes are then known by their INSEE code.
     var hasReference: Bool { index.reference != nil }
@@ -150,7 +151,7 @@ extension Resolver {
             }
             let zone = row[10].text
             if !zone.isEmpty {
-                if Self.zones.contains(zone) { c.zoneABC = zone } else {
+                if let z = Self.zones[zone] { c.zoneABC = z } else {
                     error(path, row[10].line, row[10].column, "zone ABC '\(zone)' inconnue : A bis, A, B1, B2 ou C", code: "ref.bad-zone")
                 }
             }
