@@ -151,6 +151,7 @@ def test_axe_core_finds_no_violation(browser, base_url, kind, path):
     axe_js = (pathlib.Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
     browser.get(base_url + path)
     browser.execute_script(axe_js)
+    browser.set_script_timeout(180)  # the index of 1 534 communes takes axe a while on a busy machine
     result = browser.execute_async_script(
         "const done = arguments[arguments.length - 1];"
         "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"

@@ -23,6 +23,7 @@ extension Renderer {
         let names = deps.map { "du \($0.name)" }
         let perimeter = names.count <= 1 ? (names.first ?? "") : names.dropLast().joined(separator: ", ") + " et " + names.last!
         return [
+            "sur_index": false,
             "nombre": French.plural(index.communes.count, "commune"),
             "perimetre": perimeter.replacingOccurrences(of: "du Pas-de-Calais", with: "du Pas-de-Calais"),
             "departements": list(deps.map { ["nom": $0.name, "url": $0.url, "ancre": "dep-" + ($0.file.code ?? $0.id).lowercased()] as [String: Any] }),
@@ -37,7 +38,7 @@ extension Renderer {
         }, uniquingKeysWith: { a, _ in a })
         return [
             "nombre_communes": French.plural(index.communes.count, "commune"),
-            "chercheur": finderValues(),
+            "chercheur": finderValues().merging(["sur_index": true]) { _, new in new },
             "departements": list(deps.map { dep -> [String: Any] in
                 var letters: [(String, [Commune])] = []
                 for c in dep.communes {
