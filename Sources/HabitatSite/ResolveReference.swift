@@ -261,6 +261,8 @@ extension Resolver {
     /// URLs published before communes were known by their code, each with the commune it now leads to.
     mutating func resolveOldURLs(_ csv: CSVFile, path: String) {
         guard checkHeader(csv, ["adresse", "code_insee"], path: path) else { return }
+        var seen = Set(index.reference!.oldURLs.map(\.url))
+        let live = Set(index.communes.values.map(\.url))
         for row in csv.rows {
             guard index.communes[row[1].text] != nil else {
                 error(path, row[1].line, row[1].column, "code INSEE '\(row[1].text)' inconnu du référentiel", code: "ref.unknown-commune")
@@ -270,6 +272,11 @@ extension Resolver {
                 error(path, row[0].line, row[0].column, "adresse '\(row[0].text)' : un chemin du site sous /communes/ attendu", code: "url.bad-alias")
                 continue
             }
+            if seen.contains(url) || live.contains(url) || live.contains(String(url.dropLast("vignette/".count))) && url.hasSuffix("/vignette/") {
+                error(path, row[0].line, row[0].column, "adresse \(url) déjà utilisée (par une autre ligne, un ancien nom ou une page de commune)", code: "url.duplicate")
+                continue
+            }
+            seen.insert(url)
             index.reference!.oldURLs.append((url, row[1].text))
         }
     }
