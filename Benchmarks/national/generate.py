@@ -22,8 +22,8 @@ Sources/HabitatContent/Schema exactly:
   pages/, actualites/  a few free pages and news items
   site.yaml
 
---scale keeps that share of the EPCIs (the first ones by SIREN, with all their communes) and
-of the départements' communes, so --scale 0.5 is the half-size portal used to check that
+--scale keeps the first EPCIs by SIREN, with all their communes, until they hold that share
+of the communes, so --scale 0.5 is the half-size portal used to check that
 memory grows linearly. Communes are real, with their real names and homonyms (1 440 names
 shared by 3 670 communes): tables and scopes of a plan name communes as a document would
 (the INSEE code when the name is shared inside the EPCI), département tables use codes.
@@ -130,7 +130,13 @@ class Gen:
             if r["epci_siren"]:
                 by_epci.setdefault(r["epci_siren"], []).append(r)
         sirens = sorted(by_epci)
-        kept = set(sirens[:max(1, round(len(sirens) * self.scale))])
+        # The first EPCIs by SIREN, until they hold that share of the communes.
+        kept, held, target = set(), 0, self.scale * sum(len(v) for v in by_epci.values())
+        for s in sirens:
+            if kept and held >= target:
+                break
+            kept.add(s)
+            held += len(by_epci[s])
         rows = [r for r in self.reference if r["epci_siren"] in kept or (not r["epci_siren"] and self.scale >= 1)]
         buf = io.StringIO()
         writer = csv.writer(buf, delimiter=";", lineterminator="\n")
