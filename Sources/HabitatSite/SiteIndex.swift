@@ -38,6 +38,8 @@ public struct SiteIndex: Sendable {
     public var valuesByTerritory: [String: [(indicator: String, value: Int)]] = [:]
     public var aidsByCommune: [String: [String]] = [:]
     public var nationalAids: [String] = []
+    /// Position of each aid in `aidOrder`.
+    public var aidRank: [String: Int] = [:]
     public var plansByTerritory: [String: [String]] = [:]
     /// Indicator ids by "plan|numero" of the fiche they follow.
     public var indicatorsByFiche: [String: [String]] = [:]
@@ -76,8 +78,10 @@ public struct SiteIndex: Sendable {
 
     /// The aids available in a commune (national ones and those whose scope includes it), in order.
     public func aids(forCommune slug: String) -> [Aid] {
+        // Sorted by rank rather than by filtering every aid: a national site has thousands of aids
+        // and tens of thousands of communes.
         let ids = Set(nationalAids + (aidsByCommune[slug] ?? []))
-        return aidOrder.filter { ids.contains($0) }.compactMap { aids[$0] }
+        return ids.sorted { (aidRank[$0] ?? .max, $0) < (aidRank[$1] ?? .max, $1) }.compactMap { aids[$0] }
     }
 
     /// Builds the look-up tables (after every reference is resolved).
@@ -103,6 +107,7 @@ public struct SiteIndex: Sendable {
         }
         aidsByCommune = [:]
         nationalAids = []
+        aidRank = Dictionary(aidOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         for id in aidOrder {
             guard let a = aids[id] else { continue }
             if a.data.territoire.value == "france" { nationalAids.append(id); continue }

@@ -1,33 +1,8 @@
-// Habitat — améliorations progressives. Tout fonctionne sans ce script ; il ajoute le filtre
-// des communes et des aides. Il n'écrit jamais de HTML : seulement textContent et hidden.
+// Habitat — améliorations progressives. Tout fonctionne sans ce script ; il ajoute la recherche
+// des communes et le filtre des aides. Il n'écrit jamais de HTML : seulement textContent et hidden.
 (function () {
   "use strict";
-  function normaliser(texte) {
-    return texte.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
-  }
   function pluriel(n, singulier, plurielForme) { return n + "\u00a0" + (n >= 2 ? plurielForme : singulier); }
-
-  function filtreCommunes() {
-    var bloc = document.querySelector(".filtre-communes");
-    var champ = document.getElementById("filtre-commune");
-    var compte = document.getElementById("filtre-compte");
-    if (!bloc || !champ) return;
-    bloc.hidden = false;
-    var items = Array.prototype.slice.call(document.querySelectorAll("#liste-communes li[data-nom]"));
-    champ.addEventListener("input", function () {
-      var q = normaliser(champ.value);
-      var n = 0;
-      items.forEach(function (li) {
-        var ok = q === "" || normaliser(li.getAttribute("data-nom")).indexOf(q) !== -1;
-        li.hidden = !ok;
-        if (ok) n++;
-      });
-      document.querySelectorAll("#liste-communes .groupe-communes, #liste-communes .territoire-communes").forEach(function (g) {
-        g.hidden = g.querySelectorAll("li[data-nom]:not([hidden])").length === 0;
-      });
-      compte.textContent = q === "" ? "" : pluriel(n, "commune trouvée", "communes trouvées");
-    });
-  }
 
   function filtreAides() {
     var form = document.querySelector(".filtres-aides");
@@ -145,5 +120,5 @@
     if (depart) { champ.value = depart; afficher(); }
   }
 
-  document.addEventListener("DOMContentLoaded", function () { filtreCommunes(); filtreAides(); chercheurCommunes(); });
+  document.addEventListener("DOMContentLoaded", function () { filtreAides(); chercheurCommunes(); });
 })();
