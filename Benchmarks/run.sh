@@ -7,7 +7,7 @@
 # (a snapshot of Sources/, so edits made meanwhile cannot break the build), generates the
 # inputs into a temporary folder (never committed), checks them with `habitat check`, runs
 #   1. hugo-compare  N Markdown pages, Hugo vs Habitat, alternated runs, medians
-#   2. national      synthetic national portal (35 000 communes) and its half-size version
+#   2. national      national portal on the real reference (34 875 communes) and its half-size version
 #   3. incremental   second build with nothing changed, build after editing one fiche, and the
 #                    preview's save → reload latency, on the shipped site and on the national
 #                    portal of benchmark 2 (when it ran)

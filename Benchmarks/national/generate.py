@@ -6,8 +6,11 @@
 At scale 1.0 it writes, following docs/modele-de-contenu.md and the decoder in
 Sources/HabitatContent/Schema exactly:
 
-  territoires/   18 régions, 101 départements, 1 250 EPCIs (0-4 sectors each)
-  communes/      one CSV per EPCI, 35 000 communes in all (sizes 3..~200, skewed)
+  referentiel/   the real reference: every commune of France (34 875, INSEE COG 2026) with its
+                 code, name, département, EPCI (DGCL 2026), population and ABC zone, from
+                 Benchmarks/national/data/communes-2026.csv
+  territoires/   its 18 régions, 101 départements, 1 256 EPCIs (0-4 sectors each, by SIREN)
+  communes/      one CSV per EPCI: each commune's name and INSEE code, sector, structuration
   plans/         one PLH per EPCI (<epci>-plh): 4 orientations, 12-18 fiches-actions
                  (≈ 18 750), scopes mixing tout / liste / secteurs / critere / texte,
                  budget lines, indicators, links between fiches, aids
@@ -19,12 +22,15 @@ Sources/HabitatContent/Schema exactly:
   pages/, actualites/  a few free pages and news items
   site.yaml
 
---scale multiplies the number of EPCIs and communes (départements and régions stay), so
---scale 0.5 is the half-size portal used to check that memory grows linearly.
-Commune names are synthetic and unique (the engine keys communes by name slug across the
-whole site; see the benchmark report about real homonyms).
+--scale keeps the first EPCIs by SIREN, with all their communes, until they hold that share
+of the communes, so --scale 0.5 is the half-size portal used to check that
+memory grows linearly. Communes are real, with their real names and homonyms (1 440 names
+shared by 3 670 communes): tables and scopes of a plan name communes as a document would
+(the INSEE code when the name is shared inside the EPCI), département tables use codes.
 """
 import argparse
+import csv
+import io
 import json
 import os
 import random
@@ -85,14 +91,20 @@ def para(rng, k=3):
     return " ".join(sentence(rng, rng.randint(8, 15)) for _ in range(k))
 
 
+REFERENCE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "communes-2026.csv")
+HEADER = ("code_insee;nom;departement;nom_departement;region;nom_region;epci_siren;epci_nom;"
+          "epci_nature;population_municipale;zone_abc")
+
+
 class Gen:
     def __init__(self, out, scale, seed):
         self.out = out
         self.rng = random.Random(seed)
-        self.n_epci = max(1, round(1250 * scale))
-        self.n_communes = max(3 * self.n_epci, round(35000 * scale))
-        self.names = set()
+        self.scale = scale
         self.files = 0
+        with open(REFERENCE, encoding="utf-8") as f:
+            self.reference = list(csv.DictReader(f, delimiter=";"))
+        self.name = {r["code_insee"]: r["nom"] for r in self.reference}
 
     def write(self, rel, text):
         path = os.path.join(self.out, rel)
@@ -105,61 +117,66 @@ class Gen:
         lines = lines or f"{self.rng.randint(1, 900)}-{self.rng.randint(901, 2000)}"
         return f'{indent}source:\n{indent}  fichier: "synthetique.txt"\n{indent}  lignes: "{lines}"\n'
 
-    def commune_name(self):
-        rng = self.rng
-        while True:
-            base = "".join(rng.choice(SYL) for _ in range(rng.randint(1, 2))) + rng.choice(ENDS)
-            base = base.capitalize()
-            r = rng.random()
-            if r < 0.15:
-                name = f"Saint-{base}"
-            elif r < 0.30:
-                name = f"{base}-sur-{rng.choice(RIVERS)}"
-            elif r < 0.38:
-                name = f"{base}-lès-{rng.choice(RIVERS)}"
-            else:
-                name = base
-            if slug(name) not in self.names:
-                self.names.add(slug(name))
-                return name
+    def cite(self, e, code):
+        """How a plan's document names a commune: its name, or its code when the name is shared
+        inside the EPCI (a name is resolved within the plan's perimeter)."""
+        return code if code in e["shared"] else self.name[code]
 
     # ----------------------------------------------------------------- territories
     def territories(self):
         rng = self.rng
-        self.deps = []  # (id, name, region id)
-        dep_no = 1
-        for r_name, n_dep in zip(REGIONS, DEPS_PER_REGION):
-            rid = slug(r_name)
+        by_epci = {}
+        for r in self.reference:
+            if r["epci_siren"]:
+                by_epci.setdefault(r["epci_siren"], []).append(r)
+        sirens = sorted(by_epci)
+        # The first EPCIs by SIREN, until they hold that share of the communes.
+        kept, held, target = set(), 0, self.scale * sum(len(v) for v in by_epci.values())
+        for s in sirens:
+            if kept and held >= target:
+                break
+            kept.add(s)
+            held += len(by_epci[s])
+        rows = [r for r in self.reference if r["epci_siren"] in kept or (not r["epci_siren"] and self.scale >= 1)]
+        buf = io.StringIO()
+        writer = csv.writer(buf, delimiter=";", lineterminator="\n")
+        writer.writerow(HEADER.split(";"))
+        writer.writerows([r[k] for k in HEADER.split(";")] for r in rows)
+        self.write("referentiel/communes.csv", buf.getvalue())
+        self.deps = []  # (id, name, region id, code)
+        regions = {}
+        for r in rows:
+            regions.setdefault((r["region"], r["nom_region"]), set()).add((r["departement"], r["nom_departement"]))
+        dep_ids = {}
+        for (rcode, rname), deps in sorted(regions.items()):
+            rid = "region-" + slug(rname)
             self.write(f"territoires/{rid}.yaml",
-                       f"nom: {q('Région ' + r_name)}\ntype: region\ndescription: {q(para(rng, 1))}\n")
-            for _ in range(n_dep):
-                did = f"dep-{dep_no:03d}"
-                dname = f"Département {dep_no:03d} ({r_name})"
+                       f"nom: {q(rname)}\ntype: region\ncode: \"{rcode}\"\ndescription: {q(para(rng, 1))}\n")
+            for dcode, dname in sorted(deps):
+                did = "dep-" + dcode.lower()
+                dep_ids[dcode] = did
                 self.write(f"territoires/{did}.yaml",
-                           f"nom: {q(dname)}\ntype: departement\nparent: {rid}\ncode: \"{dep_no:03d}\"\n"
+                           f"nom: {q(dname)}\ntype: departement\nparent: {rid}\ncode: \"{dcode}\"\n"
                            f"description: {q(para(rng, 1))}\n")
-                self.deps.append((did, dname, rid))
-                dep_no += 1
-        # EPCIs: spread over départements (a few départements get more).
-        weights = [rng.uniform(0.5, 2.0) for _ in self.deps]
+                self.deps.append((did, dname, rid, dcode))
         self.epcis = []  # dicts
-        for i in range(self.n_epci):
-            dep = rng.choices(self.deps, weights)[0] if i >= len(self.deps) else self.deps[i % len(self.deps)]
-            eid = f"epci-{i + 1:04d}"
-            kind = rng.choice(["Communauté de communes", "Communauté d'agglomération", "Communauté urbaine"])
+        for i, siren in enumerate(sorted(kept)):
+            members = by_epci[siren]
+            counts = {}
+            for r in members:
+                counts[r["departement"]] = counts.get(r["departement"], 0) + 1
+            dep = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+            names = {}
+            for r in members:
+                names.setdefault(r["nom"], []).append(r["code_insee"])
+            shared = {c for codes in names.values() if len(codes) > 1 for c in codes}
             sectors = rng.sample(SECTORS, rng.choice([0, 0, 2, 3, 3, 4, 5]))
-            self.epcis.append({"id": eid, "dep": dep[0], "name": f"{kind} {i + 1:04d}",
-                               "sigle": f"E{i + 1:04d}", "sectors": sorted(sectors), "communes": []})
-        # Commune counts: skewed (many small EPCIs, some big ones), at least 3 each.
-        raw = [rng.lognormvariate(0, 0.8) for _ in self.epcis]
-        spare = self.n_communes - 3 * len(self.epcis)
-        counts = [3 + int(spare * w / sum(raw)) for w in raw]
-        counts[0] += self.n_communes - sum(counts)
-        for e, n in zip(self.epcis, counts):
-            e["communes"] = [self.commune_name() for _ in range(n)]
+            self.epcis.append({"id": f"epci-{siren}", "siren": siren, "dep": dep_ids[dep], "name": members[0]["epci_nom"],
+                               "sigle": f"E{i + 1:04d}", "sectors": sorted(sectors), "shared": shared,
+                               "communes": [r["code_insee"] for r in members]})
         for e in self.epcis:
-            lines = [f"nom: {q(e['name'])}", f"sigle: {q(e['sigle'])}", "type: epci", f"parent: {e['dep']}",
-                     f"description: {q(para(rng, 1))}"]
+            lines = [f"nom: {q(e['name'])}", f"sigle: {q(e['sigle'])}", f"siren: \"{e['siren']}\"", "type: epci",
+                     f"parent: {e['dep']}", f"description: {q(para(rng, 1))}"]
             if e["sectors"]:
                 lines.append("secteurs:")
                 for sid, sname in e["sectors"]:
@@ -172,13 +189,13 @@ class Gen:
         rng = self.rng
         self.sru = {}  # commune -> oui/non
         for e in self.epcis:
-            rows = ["commune;secteur;structuration;profil;source"]
+            rows = ["commune;code_insee;secteur;structuration;profil;source"]
             e["commune_sector"] = {}
             for k, c in enumerate(e["communes"]):
                 sec = rng.choice(e["sectors"])[1] if e["sectors"] else ""
                 e["commune_sector"][c] = sec
                 struct = "Pôle" if k < max(1, len(e["communes"]) // 10) else "Autres communes"
-                rows.append(f"{c};{sec};{struct};;L{rng.randint(10, 999)}")
+                rows.append(f"{self.name[c]};{c};{sec};{struct};;L{rng.randint(10, 999)}")
             self.write(f"communes/{e['id']}.csv", "\n".join(rows) + "\n")
             # Objectives table, keyed by commune, with a total row.
             tid = f"{e['id']}-objectifs"
@@ -189,7 +206,7 @@ class Gen:
                 total += n
                 sru = rng.choice(["oui", "non", "non"])
                 self.sru[c] = sru
-                rows.append(f"commune;{c};{e['commune_sector'][c]};{n};{rng.randint(0, 400) / 10:.1f}%".replace(".", ",")
+                rows.append(f"commune;{self.cite(e, c)};{e['commune_sector'][c]};{n};{rng.randint(0, 400) / 10:.1f}%".replace(".", ",")
                             + f";{sru};{rng.randint(50, 150) / 10:.1f}".replace(".", ","))
             rows.append(f"total;{e['sigle']};;{total};;;")
             self.write(f"tables/{tid}.csv", "\n".join(rows) + "\n")
@@ -233,7 +250,7 @@ totaux:
         by_dep = {}
         for e in self.epcis:
             by_dep.setdefault(e["dep"], []).extend(e["communes"])
-        for did, _, _ in self.deps:
+        for did, _, _, _ in self.deps:
             communes = by_dep.get(did, [])
             if not communes:
                 continue
@@ -323,7 +340,7 @@ chiffres_cles:
             scope = "perimetre:\n  type: tout\n  texte: \"Ensemble du territoire.\"\n"
         elif r < 0.60:
             chosen = rng.sample(e["communes"], min(len(e["communes"]), rng.randint(2, 6)))
-            scope = "perimetre:\n  type: liste\n  communes: [" + ", ".join(q(c) for c in chosen) + "]\n"
+            scope = "perimetre:\n  type: liste\n  communes: [" + ", ".join(q(self.cite(e, c)) for c in chosen) + "]\n"
         elif r < 0.75 and e["sectors"]:
             chosen = rng.sample(e["sectors"], min(2, len(e["sectors"])))
             scope = "perimetre:\n  type: secteurs\n  secteurs: [" + ", ".join(s[0] for s in chosen) + "]\n"
@@ -435,7 +452,7 @@ demarches:
     def aids(self):
         for e in self.epcis:
             self.aid(f"{e['id']}-prime-accession", f"Prime à l'accession — {e['sigle']}", e["id"], e["sigle"], e["plan"], ["3"])
-        for did, dname, _ in self.deps:
+        for did, dname, _, _ in self.deps:
             self.aid(f"{did}-fonds-solidarite", f"Fonds de solidarité logement — {dname}", did, dname)
         for k, t in enumerate(["Prêt à taux zéro", "MaPrimeRénov'", "Loc'Avantages"]):
             self.aid(f"national-{k + 1}", t, "france", "État")
@@ -452,14 +469,14 @@ demarches:
                 "source": {"fichier": "synthetique.txt", "lignes": "120-130"},
                 "frequence": "annuelle", "niveau": "epci", "affichage": "barres", "valeurs": vals,
             }, ensure_ascii=False, indent=1))
-            vals = [{"territoire": slug(c), "periode": "2024", "valeur": rng.randint(0, 400)} for c in e["communes"]]
+            vals = [{"territoire": c, "periode": "2024", "valeur": rng.randint(0, 400)} for c in e["communes"]]
             self.write(f"indicateurs/{e['id']}-logements-sociaux.json", json.dumps({
                 "titre": "Logements sociaux par commune", "unite": "logements",
                 "plans": [{"plan": e["plan"], "fiches": ["2"]}],
                 "source": {"fichier": "synthetique.txt", "lignes": "200-240"},
                 "frequence": "annuelle", "niveau": "commune", "valeurs": vals,
             }, ensure_ascii=False, indent=1))
-        for did, _, _ in self.deps:
+        for did, _, _, _ in self.deps:
             vals = [{"territoire": did, "periode": str(y), "valeur": rng.randint(100, 9000)} for y in range(2022, 2025)]
             self.write(f"indicateurs/{did}-demandes.json", json.dumps({
                 "titre": "Demandes de logement social en attente", "unite": "demandes", "plans": [],

@@ -7,6 +7,8 @@ public enum ContentItem: Sendable {
     case accessibilityAudit(AccessibilityAuditFile)
     case territory(id: String, TerritoryFile)
     case communes(epci: String, CSVFile)
+    /// A file of `referentiel/`: `communes`, `mouvements`, `graphies` or `anciennes-adresses`.
+    case reference(kind: String, CSVFile)
     case plan(id: String, PlanFile, body: MarkdownDocument)
     case fiche(plan: String, file: String, FicheFile, body: MarkdownDocument)
     case tableSchema(id: String, TableSchemaFile)

@@ -88,6 +88,10 @@ public struct ContentParser: Sendable {
         case ("communes", 2, "csv"):
             try requireSlug(stem)
             return .communes(epci: stem, try CSVReader.read(bytes, file: path))
+        case ("referentiel", 2, "csv") where ["communes", "mouvements", "graphies", "anciennes-adresses"].contains(stem):
+            return .reference(kind: stem, try CSVReader.read(bytes, file: path))
+        case ("referentiel", 2, "md"):
+            return nil  // the reference's sources and licence, for people
         case ("plans", 3, "md") where name == "plan.md":
             try requireSlug(parts[1])
             let (plan, body) = try markdown(PlanFile.self)

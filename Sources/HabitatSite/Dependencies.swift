@@ -51,7 +51,7 @@ struct Dependencies {
     }
 
     static func selectors(_ job: PageJob, _ index: SiteIndex) -> [Selector] {
-        let territory: [Selector] = [.all("territoires/"), .all("communes/")]
+        let territory: [Selector] = [.all("territoires/"), .all("communes/"), .all("referentiel/")]
         /// Plan titles and fiche counts: the plan file and the list of its fiches' front matter.
         func plans(_ ids: [String]) -> [Selector] { ids.map { .meta("plans/\($0)/") } }
         let allPlans = index.planOrder
@@ -59,7 +59,7 @@ struct Dependencies {
         case .home:
             return territory + [.meta("aides/"), .all("indicateurs/"), .meta("actualites/")] + allPlans.map { .meta("plans/\($0)/plan.md") }
         case .notFound, .search:
-            return [.all("territoires/")]
+            return [.all("territoires/"), .all("referentiel/")]
         case .aids:
             return [.meta("aides/"), .all("territoires/")]
         case .news:
@@ -70,6 +70,8 @@ struct Dependencies {
             return territory + [.all("indicateurs/")] + plans(allPlans)
         case .simulatorHub:
             return territory + [.all("aides/"), .all("baremes/")]
+        case .communesIndex:
+            return territory + [.meta("aides/")] + plans(allPlans)
         case .territory(let id):
             return territory + [.meta("documents/"), .all("indicateurs/")] + plans(allPlans.filter { index.plans[$0]?.data.territoire.value == id })
         case .plan(let id):
@@ -79,10 +81,9 @@ struct Dependencies {
             return territory + [.meta("documents/"), .all(own), .meta("plans/\(plan)/"), .all("tables/"), .meta("aides/"), .all("indicateurs/")]
         case .card:
             return territory + [.all("tables/")]
-        case .commune(let slug):
-            let chain = index.territoryChain(ofCommune: slug)
+        case .commune(let code):
             return territory + [.all("tables/"), .meta("aides/"), .all("indicateurs/")]
-                + plans(chain.flatMap { index.plansByTerritory[$0] ?? [] }.sorted())
+                + plans((index.plansByCommune[code] ?? []).sorted())
         case .aid(let id):
             return territory + [.meta("documents/"), .all("aides/\(id)."), .all("baremes/"), .all("tables/")] + plans(index.aids[id]?.data.plan.map { [$0.value] } ?? [])
         case .indicator(let id):

@@ -8,8 +8,8 @@ public struct Territory: Sendable {
     public var file: TerritoryFile
     public var path: String
     public var childIds: [String] = []
-    /// Communes directly in this EPCI (slugs, sorted by name).
-    public var communeSlugs: [String] = []
+    /// Communes directly in this EPCI (codes).
+    public var communeCodes: [String] = []
     public var url: String { "/territoires/\(id)/" }
     public var name: String { file.nom }
     public var shortName: String { file.sigle ?? file.nom }
@@ -21,21 +21,50 @@ public struct Sector: Sendable {
     public var name: String
     public var kind: String?
     public var territoryId: String
-    public var communeSlugs: [String] = []
+    public var communeCodes: [String] = []
 }
 
-/// A commune with where it sits in the hierarchy.
+/// A commune with where it sits in the hierarchy. Its identity is `code`: the INSEE code when the
+/// site has a reference (`referentiel/communes.csv`), the name's slug on a small site without one.
 public struct Commune: Sendable {
-    public var slug: String
+    public var code: String
+    /// The official name (the reference's), or the name as written on a site without reference.
     public var name: String
+    /// The last segment of the URL: `bethune-62119` (or `bethune` without reference).
+    public var slug: String
+    public var departement: String?
+    public var departementName: String?
     public var epciId: String
+    public var population: Int?
+    public var zoneABC: String?
     public var sectorId: String?
     public var structuration: String?
     public var profil: String?
     public var source: String
     public var path: String
     public var line: Int
+    /// How a seed writes the name when it differs from the official one (`Noeux-les-Mines`).
+    public var seedName: String?
+    /// Former names (renamings and mergers, from the mouvements file), newest first.
+    public var formerNames: [String] = []
+    /// Another commune of the site has the same name: show the département with it.
+    public var homonym = false
+    /// The name folded for sorting (`ecurie` sorts among the E, not after Z).
+    public var sortKey: String
     public var url: String { "/communes/\(slug)/" }
+    /// The name as shown wherever it appears: `Saint-Aubin (Nord)` for homonyms.
+    public var displayName: String { homonym ? "\(name) (\(departementName ?? departement ?? code))" : name }
+
+    public init(code: String, name: String, slug: String, epciId: String, source: String, path: String, line: Int) {
+        self.code = code
+        self.name = name
+        self.slug = slug
+        self.epciId = epciId
+        self.source = source
+        self.path = path
+        self.line = line
+        self.sortKey = Slug.make(name)
+    }
 }
 
 /// A fiche-action within its plan.
@@ -63,6 +92,8 @@ public struct Plan: Sendable {
     public var body: MarkdownDocument
     public var path: String
     public var fiches: [Fiche] = []
+    /// INSEE codes of the communes the plan covers (its territory's, or its own `perimetre`).
+    public var perimeter: [String] = []
     public var url: String { "/plans/\(id)/" }
 }
 
@@ -75,7 +106,7 @@ public struct TableCell: Sendable, Hashable {
 /// A row of a data table, with the commune it concerns when the table is keyed by commune.
 public struct TableRow: Sendable {
     public var cells: [TableCell]
-    public var communeSlug: String?
+    public var communeCode: String?
     public var level: String?
     public var line: Int
 }

@@ -43,7 +43,8 @@ extension Resolver {
         var pages = Set<String>(["/", "/recherche/", "/aides/", "/actualites/", "/donnees/", "/ecarts/", "/indicateurs/", "/plans/", "/simulateur/"])
         pages.formUnion(index.territoryOrder.map { "/territoires/\($0)/" })
         for id in index.planOrder { pages.insert("/plans/\(id)/"); pages.formUnion(index.plans[id]!.fiches.map(\.url)) }
-        for c in index.communeOrder { pages.insert("/communes/\(c)/"); pages.insert("/communes/\(c)/vignette/") }
+        for code in index.communeOrder { let url = index.communes[code]!.url; pages.insert(url); pages.insert(url + "vignette/") }
+        if !index.communeOrder.isEmpty { pages.insert("/communes/") }
         pages.formUnion(index.aidOrder.map { "/aides/\($0)/" })
         pages.formUnion(index.indicatorOrder.map { "/indicateurs/\($0)/" })
         pages.formUnion(index.pages.map(\.url))
@@ -53,7 +54,8 @@ extension Resolver {
         var files = Set<String>(["/actualites/atom.xml", "/sitemap.xml", "/robots.txt", "/404.html"])
         files.formUnion(index.tableOrder.flatMap { ["/donnees/\($0).csv", "/donnees/\($0).json"] })
         files.formUnion(index.indicatorOrder.flatMap { ["/donnees/indicateurs/\($0).csv", "/donnees/indicateurs/\($0).json"] })
-        files.formUnion(index.communeOrder.map { "/communes/\($0)/donnees.json" })
+        files.formUnion(index.communeOrder.map { index.communes[$0]!.url + "donnees.json" })
+        if !index.communeOrder.isEmpty { files.insert("/communes/index.json") }
         files.formUnion(index.assets.map { "/" + $0 })
         return (pages, files)
     }

@@ -7,14 +7,16 @@ extension Resolver {
         for (id, aid, body, path) in aids {
             let t = aid.territoire
             var scope: [String]?
+            // An aid of a plan applies within the plan's perimeter (the communes its document covers).
+            let planPerimeter = aid.plan.flatMap { index.plans[$0.value]?.perimeter }
             if t.value != "france", index.territories[t.value] == nil, isBroken("territoires/\(t.value).yaml") {
                 scope = nil
             } else if t.value != "france", index.territories[t.value] == nil {
                 error(path, t.line, t.column, "territoire inconnu « \(t.value) »" + String.didYouMean(t.value, among: index.territoryOrder + ["france"]), code: "ref.unknown-territory")
             } else if let p = aid.perimetre {
-                scope = evaluate(p, territory: t.value, file: path)
+                scope = evaluate(p, territory: t.value, file: path, perimeter: planPerimeter)
             } else if t.value != "france" {
-                scope = index.communes(under: t.value).sorted()
+                scope = planPerimeter ?? index.communes(under: t.value).sorted()
             }
             if let p = aid.plan {
                 if let plan = index.plans[p.value] {

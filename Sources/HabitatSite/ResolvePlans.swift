@@ -3,6 +3,30 @@ import HabitatCore
 import HabitatMarkdown
 
 extension Resolver {
+    /// The communes each plan covers, before tables and fiches are read: its own `perimetre` when its
+    /// document gives one, otherwise every commune of its territory.
+    mutating func resolvePlanPerimeters(_ plans: [(String, PlanFile, MarkdownDocument, String)]) {
+        for (id, plan, _, path) in plans {
+            let territory = plan.territoire.value
+            guard let scope = plan.perimetre else {
+                planPerimeters[id] = Array(Set(index.communes(under: territory))).sorted()
+                continue
+            }
+            switch scope.type {
+            case .tout:
+                planPerimeters[id] = Array(Set(index.communes(under: territory))).sorted()
+            case .liste:
+                let names = scope.communes ?? []
+                if names.isEmpty { error(path, 1, 1, "« perimetre: type: liste » demande « communes »", code: "scope.missing-communes") }
+                let within = Set(index.communes(under: territory))
+                planPerimeters[id] = Array(Set(names.compactMap { communeCode($0, file: path, within: within) })).sorted()
+            default:
+                error(path, 1, 1, "le périmètre d'un plan est « tout » ou « liste » (codes INSEE ou noms des communes)", code: "scope.bad-plan-perimeter")
+                planPerimeters[id] = []
+            }
+        }
+    }
+
     mutating func resolvePlans(_ plans: [(String, PlanFile, MarkdownDocument, String)],
                                _ fiches: [(String, String, FicheFile, MarkdownDocument, String)]) {
         for (id, plan, body, path) in plans {
@@ -10,7 +34,9 @@ extension Resolver {
             if index.territories[t.value] == nil, !isBroken("territoires/\(t.value).yaml") {
                 error(path, t.line, t.column, "territoire inconnu « \(t.value) »" + String.didYouMean(t.value, among: index.territoryOrder), code: "ref.unknown-territory")
             }
-            index.plans[id] = Plan(id: id, data: plan, body: body, path: path)
+            var p = Plan(id: id, data: plan, body: body, path: path)
+            p.perimeter = planPerimeters[id] ?? []
+            index.plans[id] = p
         }
         index.planOrder = index.plans.keys.sorted()
 
@@ -81,30 +107,32 @@ extension Resolver {
             }
         }
         if let scope = data.perimetre {
-            fiche.scopeCommunes = evaluate(scope, territory: plan.data.territoire.value, file: path)
+            fiche.scopeCommunes = evaluate(scope, territory: plan.data.territoire.value, file: path, perimeter: plan.perimeter)
         } else {
             fiche.scopeCommunes = nil
         }
     }
 
     /// The communes a scope covers, or nil when it is free text.
-    mutating func evaluate(_ scope: Scope, territory: String, file: String) -> [String]? {
+    mutating func evaluate(_ scope: Scope, territory: String, file: String, perimeter: [String]? = nil) -> [String]? {
         switch scope.type {
         case .tout:
-            return index.communes(under: territory).sorted()
+            return perimeter ?? index.communes(under: territory).sorted()
         case .liste:
             guard let names = scope.communes, !names.isEmpty else {
                 error(file, 1, 1, "« perimetre: type: liste » demande « communes »", code: "scope.missing-communes")
                 return []
             }
-            let within = Set(index.communes(under: territory))
+            let within = Set(perimeter ?? index.communes(under: territory))
+            var codes: [String] = []
             for n in names {
-                let slug = Slug.make(n.value)
-                if index.communes[slug] != nil, !within.contains(slug), index.territories[territory] != nil {
+                guard let code = communeCode(n, file: file, within: within) else { continue }
+                if !within.contains(code), index.territories[territory] != nil {
                     warning(file, n.line, n.column, "la commune « \(n.value) » n'est pas dans \(territory), le territoire de ce plan", code: "scope.outside-territory")
                 }
+                codes.append(code)
             }
-            return Array(Set(names.compactMap { communeSlug($0, file: file) })).sorted()
+            return Array(Set(codes)).sorted()
         case .secteurs:
             guard let ids = scope.secteurs, !ids.isEmpty else {
                 error(file, 1, 1, "« perimetre: type: secteurs » demande « secteurs »", code: "scope.missing-sectors")
@@ -114,7 +142,7 @@ extension Resolver {
             let known = index.sectors.values.filter { $0.territoryId == territory }.map(\.id).sorted()
             for s in ids {
                 if let sector = index.sectors["\(territory)/\(s.value)"] {
-                    out += sector.communeSlugs
+                    out += sector.communeCodes
                 } else {
                     error(file, s.line, s.column, "secteur inconnu « \(s.value) » de \(territory)" + String.didYouMean(s.value, among: known), code: "ref.unknown-sector")
                 }
@@ -146,7 +174,7 @@ extension Resolver {
                       + String.didYouMean(c.colonne.value, among: table.schema.colonnes.map(\.id)), code: "ref.unknown-column")
                 return []
             }
-            let matched = table.rows.filter { $0.communeSlug != nil && $0.cells[col].text.lowercased() == c.valeur.lowercased() }.compactMap(\.communeSlug).sorted()
+            let matched = table.rows.filter { $0.communeCode != nil && $0.cells[col].text.lowercased() == c.valeur.lowercased() }.compactMap(\.communeCode).sorted()
             let seen = Set(table.rows.map { $0.cells[col].text }.filter { !$0.isEmpty }).sorted()
             if matched.isEmpty, !seen.contains(where: { $0.lowercased() == c.valeur.lowercased() }) {
                 warning(file, c.colonne.line, c.colonne.column, "aucune commune n'a « \(c.valeur) » dans la colonne « \(c.colonne.value) » de « \(table.id) » (valeurs trouvées : \(seen.prefix(6).joined(separator: ", ")))", code: "scope.empty")

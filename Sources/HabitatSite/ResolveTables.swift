@@ -45,6 +45,10 @@ extension Resolver {
             if let key = schema.niveau, levelIndex == nil {
                 error(schemaPath, 1, 1, "« niveau: \(key) » n'est pas une colonne de ce tableau", code: "table.bad-key")
             }
+            // A table of a plan speaks of the plan's communes: that settles homonyms, and a row for a
+            // commune outside the plan's perimeter is an error.
+            let planId = schema.plan?.value
+            let perimeter = hasReference ? planId.flatMap { planPerimeters[$0] }.map(Set.init) : nil
             var rows: [TableRow] = []
             for csvRow in csv.rows {
                 var cells: [TableCell] = []
@@ -56,9 +60,15 @@ extension Resolver {
                 var commune: String?
                 if let k = keyIndex, level == nil || level == "commune" {
                     let name = csvRow[k]
-                    commune = communeSlug(Positioned(name.text, line: name.line, column: name.column), file: csvPath)
+                    let written = Positioned(name.text, line: name.line, column: name.column)
+                    if hasReference {
+                        commune = resolveCommuneName(written, file: csvPath, within: perimeter, strict: !(perimeter?.isEmpty ?? true),
+                                                     perimeterLabel: "du plan \(planId ?? "")")
+                    } else {
+                        commune = communeCode(written, file: csvPath)
+                    }
                 }
-                rows.append(TableRow(cells: cells, communeSlug: commune, level: level, line: csvRow[0].line))
+                rows.append(TableRow(cells: cells, communeCode: commune, level: level, line: csvRow[0].line))
             }
             index.tables[id] = DataTable(id: id, schema: schema, rows: rows, schemaPath: schemaPath, csvPath: csvPath)
             index.tableOrder.append(id)

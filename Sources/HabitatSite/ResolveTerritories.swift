@@ -53,6 +53,23 @@ extension Resolver {
     }
 
     mutating func resolveCommunes(_ files: [(String, CSVFile, String)]) {
+        if hasReference {
+            for (epci, csv, path) in files {
+                guard let territory = index.territories[epci] else {
+                    if isBroken("territoires/\(epci).yaml") { broken.insert("communes/\(epci).csv"); continue }
+                    error(path, 1, 1, "aucun territoire « \(epci) » pour ce fichier de communes : créez territoires/\(epci).yaml", code: "ref.unknown-territory")
+                    continue
+                }
+                if territory.file.type != .epci || territory.file.siren == nil {
+                    error(path, 1, 1, "les communes d'un fichier communes/ appartiennent à une intercommunalité : ajoutez « siren » à territoires/\(epci).yaml", code: "ref.wrong-territory-type")
+                    continue
+                }
+                if isBroken("communes/\(epci).csv") { continue }
+                resolveCommuneAnnotations(epci, csv, path)
+            }
+            for key in index.sectors.keys { index.sectors[key]?.communeCodes.sort() }
+            return
+        }
         let expected = ["commune", "secteur", "structuration", "profil", "source"]
         for (epci, csv, path) in files {
             guard let territory = index.territories[epci] else {
@@ -87,21 +104,22 @@ extension Resolver {
                     let match = index.sectors.values.first { $0.territoryId == epci && ($0.name == sectorName || $0.id == sectorName) }
                     if let match {
                         sectorId = match.id
-                        index.sectors["\(epci)/\(match.id)"]?.communeSlugs.append(slug)
+                        index.sectors["\(epci)/\(match.id)"]?.communeCodes.append(slug)
                     } else {
                         let names = index.sectors.values.filter { $0.territoryId == epci }.map(\.name).sorted()
                         error(path, row[1].line, row[1].column, "secteur inconnu « \(sectorName) » de \(epci)" + String.didYouMean(sectorName, among: names), code: "ref.unknown-sector")
                     }
                 }
-                index.communes[slug] = Commune(slug: slug, name: name, epciId: epci, sectorId: sectorId,
-                                               structuration: row[2].text.isEmpty ? nil : row[2].text,
-                                               profil: row[3].text.isEmpty ? nil : row[3].text,
-                                               source: row[4].text, path: path, line: row[0].line)
-                index.territories[epci]?.communeSlugs.append(slug)
+                var commune = Commune(code: slug, name: name, slug: slug, epciId: epci, source: row[4].text, path: path, line: row[0].line)
+                commune.sectorId = sectorId
+                commune.structuration = row[2].text.isEmpty ? nil : row[2].text
+                commune.profil = row[3].text.isEmpty ? nil : row[3].text
+                index.communes[slug] = commune
+                index.territories[epci]?.communeCodes.append(slug)
             }
         }
         index.communeOrder = index.communes.keys.sorted()
-        for id in index.territoryOrder { index.territories[id]?.communeSlugs.sort() }
-        for key in index.sectors.keys { index.sectors[key]?.communeSlugs.sort() }
+        for id in index.territoryOrder { index.territories[id]?.communeCodes.sort() }
+        for key in index.sectors.keys { index.sectors[key]?.communeCodes.sort() }
     }
 }

@@ -9,6 +9,8 @@ public struct Resolver {
     /// what they define are not reported again, so one mistake gives one error.
     var broken: Set<String> = []
     var index: SiteIndex
+    /// Communes each plan covers (codes), known before tables and fiches are resolved.
+    var planPerimeters: [String: [String]] = [:]
     let buildDate: CalendarDay
     let includeDrafts: Bool
 
@@ -16,6 +18,7 @@ public struct Resolver {
     struct Gathered {
         var territories: [(String, TerritoryFile, String)] = []
         var communeFiles: [(String, CSVFile, String)] = []
+        var reference: [String: (CSVFile, String)] = [:]
         var plans: [(String, PlanFile, MarkdownDocument, String)] = []
         var fiches: [(String, String, FicheFile, MarkdownDocument, String)] = []
         var tableSchemas: [String: (TableSchemaFile, String)] = [:]
@@ -47,6 +50,7 @@ public struct Resolver {
             case .accessibilityAudit(let a)?: audit = a
             case .territory(let id, let t)?: gathered.territories.append((id, t, f.path))
             case .communes(let epci, let csv)?: gathered.communeFiles.append((epci, csv, f.path))
+            case .reference(let kind, let csv)?: gathered.reference[kind] = (csv, f.path)
             case .plan(let id, let p, let body)?: gathered.plans.append((id, p, body, f.path))
             case .fiche(let plan, let stem, let fiche, let body)?: gathered.fiches.append((plan, stem, fiche, body, f.path))
             case .tableSchema(let id, let s)?: gathered.tableSchemas[id] = (s, f.path)
@@ -74,7 +78,9 @@ public struct Resolver {
         var resolver = Resolver(index: SiteIndex(site: site), buildDate: buildDate, includeDrafts: includeDrafts)
         resolver.broken = broken.union(drafts)
         resolver.resolveTerritories(gathered.territories)
+        if !gathered.reference.isEmpty || broken.contains("referentiel/communes.csv") { resolver.resolveReference(gathered.reference) }
         resolver.resolveCommunes(gathered.communeFiles)
+        resolver.resolvePlanPerimeters(gathered.plans)
         resolver.resolveTables(gathered.tableSchemas, gathered.tableData)
         resolver.resolvePlans(gathered.plans, gathered.fiches)
         resolver.resolveAids(gathered.aids)
@@ -154,8 +160,10 @@ public struct Resolver {
         rel.hasSuffix("/") ? broken.contains { $0.hasPrefix(rel) } : broken.contains(rel)
     }
 
-    /// Resolves a commune name or slug to its slug, reporting unknown ones.
-    mutating func communeSlug(_ name: Positioned<String>, file: String) -> String? {
+    /// Resolves a commune (its code or name; its name's slug on a site without reference) to its code,
+    /// reporting unknown and ambiguous ones. `within` decides between homonyms.
+    mutating func communeCode(_ name: Positioned<String>, file: String, within: Set<String>? = nil) -> String? {
+        if hasReference { return resolveCommuneName(name, file: file, within: within, strict: false) }
         let slug = Slug.make(name.value)
         if index.communes[slug] != nil { return slug }
         if isBroken("communes/") { return nil }

@@ -147,7 +147,7 @@ extension Resolver {
             var options = q.options ?? []
             if q.type == .commune {
                 let territory = index.aids[aidId]!.data.territoire.value
-                options = index.communes(under: territory).compactMap { index.communes[$0] }.sorted { $0.name < $1.name }.map { .init(valeur: $0.slug, libelle: $0.name) }
+                options = index.communes(under: territory).compactMap { index.communes[$0] }.sorted { ($0.sortKey, $0.code) < ($1.sortKey, $1.code) }.map { .init(valeur: $0.code, libelle: $0.displayName) }
             }
             questions.append(.init(id: qid, type: q.type, label: q.libelle, help: q.aide, min: q.min, max: q.max, options: options, condition: nil))
             switch q.type {

@@ -11,6 +11,12 @@ public struct SiteIndex: Sendable {
     public var sectors: [String: Sector] = [:]
     public var communes: [String: Commune] = [:]
     public var communeOrder: [String] = []
+    /// The reference of every commune (codes, names, spellings, old URLs), when the site has one.
+    public var reference: CommuneReference?
+    /// Plans whose perimeter includes a commune, by code.
+    public var plansByCommune: [String: [String]] = [:]
+    /// Codes of the communes of each département (by its code), when the site has a reference.
+    public var communesByDepartement: [String: [String]] = [:]
     public var plans: [String: Plan] = [:]
     public var planOrder: [String] = []
     public var tables: [String: DataTable] = [:]
@@ -41,6 +47,8 @@ public struct SiteIndex: Sendable {
     public var valuesByTerritory: [String: [(indicator: String, value: Int)]] = [:]
     public var aidsByCommune: [String: [String]] = [:]
     public var nationalAids: [String] = []
+    /// Position of each aid in `aidOrder`.
+    public var aidRank: [String: Int] = [:]
     public var plansByTerritory: [String: [String]] = [:]
     /// Indicator ids by "plan|numero" of the fiche they follow.
     public var indicatorsByFiche: [String: [String]] = [:]
@@ -72,14 +80,16 @@ public struct SiteIndex: Sendable {
     /// Every commune under a territory (its own and its descendants').
     public func communes(under id: String) -> [String] {
         guard let t = territories[id] else { return [] }
-        var out = t.communeSlugs
+        // With a reference, a département is exactly its communes (an EPCI may straddle two).
+        if t.file.type == .departement, let code = t.file.code, let codes = communesByDepartement[code] { return codes }
+        var out = t.communeCodes
         for c in t.childIds { out += communes(under: c) }
         return out
     }
 
     /// The territory id of a commune's EPCI and everything above it.
-    public func territoryChain(ofCommune slug: String) -> [String] {
-        guard let c = communes[slug] else { return [] }
+    public func territoryChain(ofCommune code: String) -> [String] {
+        guard let c = communes[code] else { return [] }
         return [c.epciId] + ancestors(of: c.epciId)
     }
 
@@ -90,8 +100,10 @@ public struct SiteIndex: Sendable {
 
     /// The aids available in a commune (national ones and those whose scope includes it), in order.
     public func aids(forCommune slug: String) -> [Aid] {
+        // Sorted by rank rather than by filtering every aid: a national site has thousands of aids
+        // and tens of thousands of communes.
         let ids = Set(nationalAids + (aidsByCommune[slug] ?? []))
-        return aidOrder.filter { ids.contains($0) }.compactMap { aids[$0] }
+        return ids.sorted { (aidRank[$0] ?? .max, $0) < (aidRank[$1] ?? .max, $1) }.compactMap { aids[$0] }
     }
 
     /// Builds the look-up tables (after every reference is resolved).
@@ -99,7 +111,7 @@ public struct SiteIndex: Sendable {
         rowsByCommune = [:]
         for id in tableOrder {
             guard let t = tables[id] else { continue }
-            for (i, row) in t.rows.enumerated() { if let c = row.communeSlug { rowsByCommune[c, default: []].append((id, i)) } }
+            for (i, row) in t.rows.enumerated() { if let c = row.communeCode { rowsByCommune[c, default: []].append((id, i)) } }
         }
         valuesByTerritory = [:]
         indicatorsByFiche = [:]
@@ -109,9 +121,15 @@ public struct SiteIndex: Sendable {
             for (i, v) in ind.data.valeurs.enumerated() { valuesByTerritory[v.territoire.value, default: []].append((id, i)) }
         }
         plansByTerritory = [:]
-        for id in planOrder { if let p = plans[id] { plansByTerritory[p.data.territoire.value, default: []].append(id) } }
+        plansByCommune = [:]
+        for id in planOrder {
+            guard let p = plans[id] else { continue }
+            plansByTerritory[p.data.territoire.value, default: []].append(id)
+            for c in p.perimeter { plansByCommune[c, default: []].append(id) }
+        }
         aidsByCommune = [:]
         nationalAids = []
+        aidRank = Dictionary(aidOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         for id in aidOrder {
             guard let a = aids[id] else { continue }
             if a.data.territoire.value == "france" { nationalAids.append(id); continue }

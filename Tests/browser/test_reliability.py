@@ -60,7 +60,7 @@ def test_a_build_killed_at_any_moment_leaves_the_last_good_site(work):
             reference = build(work, "--output", "Reference", "--no-search")
             assert reference.returncode == 0
             assert (work / "Site" / "index.html").exists()
-            for rel in ["plans/cabbalr-plh-2019-2025/actions/5/index.html", "index.html", "communes/bethune/index.html"]:
+            for rel in ["plans/cabbalr-plh-2019-2025/actions/5/index.html", "index.html", "communes/bethune-62119/index.html"]:
                 assert (work / "Site" / rel).read_bytes() == (work / "Reference" / rel).read_bytes()
             shutil.rmtree(work / "Reference")
             good = now

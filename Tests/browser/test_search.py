@@ -12,7 +12,7 @@ def results(browser):
 def test_search_bethune_finds_the_commune(browser, base_url):
     browser.get(base_url + "/recherche/?q=Béthune")
     hrefs = results(browser)
-    assert any(h.endswith("/communes/bethune/") for h in hrefs), hrefs
+    assert any(h.endswith("/communes/bethune-62119/") for h in hrefs), hrefs
 
 
 def test_search_prime_finds_the_aid(browser, base_url):

@@ -191,7 +191,7 @@ def test_refuses_traversal_hidden_files_and_listings(server, path):
 
 
 def test_survives_1000_concurrent_requests_and_a_file_changing(server):
-    paths = ["/", "/communes/bethune/", "/aides/", "/plans/cabbalr-plh-2019-2025/actions/2/", "/indicateurs/"] * 200
+    paths = ["/", "/communes/bethune-62119/", "/aides/", "/plans/cabbalr-plh-2019-2025/actions/2/", "/indicateurs/"] * 200
     fiche = server.workdir / "Content" / FICHE
     original = fiche.read_text(encoding="utf-8")
     stop = threading.Event()

@@ -108,7 +108,7 @@ def test_empty_answers_give_no_verdict(browser, base_url):
 
 
 def test_commune_is_preselected_from_the_commune_page_link(browser, base_url):
-    browser.get(f"{base_url}/aides/cabbalr-prime-ptz-ancien/?commune=bethune#simulateur")
+    browser.get(f"{base_url}/aides/cabbalr-prime-ptz-ancien/?commune=62119#simulateur")
     select = Select(browser.find_element(By.CSS_SELECTOR, "select[name=commune]"))
     assert select.first_selected_option.text == "Béthune"
 

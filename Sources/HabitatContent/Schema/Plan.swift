@@ -35,6 +35,9 @@ public struct PlanFile: Decodable, Sendable {
     public var titre: String
     public var type: Kind
     public var territoire: Positioned<String>
+    /// The communes the plan covers when its document gives a perimeter other than today's
+    /// territory (the CUA's PLH 2014-2020 covered the communauté of that time).
+    public var perimetre: Scope?
     public var periode: String?
     public var debut: Int?
     public var fin: Int?

@@ -35,7 +35,7 @@ extension Renderer {
     }
 
     func territoryName(_ id: String) -> String {
-        index.territories[id]?.shortName ?? index.communes[id]?.name ?? index.sectors.first { $0.key.hasSuffix("/" + id) }?.value.name ?? id
+        index.territories[id]?.shortName ?? index.communes[id]?.displayName ?? index.sectors.first { $0.key.hasSuffix("/" + id) }?.value.name ?? id
     }
 
     /// The dashboard: per plan, the indicators that have values (cards, latest value and its

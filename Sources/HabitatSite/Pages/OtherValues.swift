@@ -3,17 +3,6 @@ import HabitatCore
 
 extension Renderer {
     func homeValues() -> [String: Any] {
-        let groups: [[String: Any]] = index.territoryOrder.compactMap { index.territories[$0] }.filter { !$0.communeSlugs.isEmpty }.map { t in
-            let sectors = index.sectors.values.filter { $0.territoryId == t.id }.sorted { $0.name < $1.name }
-            let inSector = Set(sectors.flatMap(\.communeSlugs))
-            func links(_ slugs: [String]) -> [[String: Any]] {
-                slugs.compactMap { index.communes[$0] }.sorted { $0.name < $1.name }.map { ["nom": $0.name, "url": $0.url, "slug": $0.slug] }
-            }
-            var groups: [[String: Any]] = sectors.map { ["nom": $0.name, "communes": links($0.communeSlugs)] }
-            let loose = t.communeSlugs.filter { !inSector.contains($0) }
-            if !loose.isEmpty { groups.append(["nom": sectors.isEmpty ? "Communes" : "Autres communes", "communes": links(loose)]) }
-            return ["nom": t.name, "sigle": t.shortName, "url": t.url, "groupes": groups, "nombre": French.plural(t.communeSlugs.count, "commune")]
-        }
         let aids = index.aidOrder.compactMap { index.aids[$0] }.filter { $0.data.statut == .enVigueur }
         // Key indicators show values: those with a value and a target first, one plan after another.
         let valued = index.indicatorOrder.compactMap { index.indicators[$0] }.filter { latestValue($0)?.valeur != nil }
@@ -25,7 +14,7 @@ extension Renderer {
         }
         for ind in ranked where keyIndicators.count < 6 && !keyIndicators.contains(where: { $0.id == ind.id }) { keyIndicators.append(ind) }
         return [
-            "territoires": list(groups),
+            "chercheur": finderValues(),
             "aides": list(aids.prefix(6).map { ["titre": $0.data.titre, "url": $0.url, "resume": $0.data.resume] as [String: Any] }),
             "actualites": list(index.news.prefix(3).map(newsSummary)),
             "indicateurs": list(keyIndicators.map(indicatorCard)),
@@ -72,7 +61,7 @@ extension Renderer {
         let d = a.data
         let plan = d.plan.flatMap { index.plans[$0.value] }
         let fiches = plan.map { p in (d.fiches ?? []).compactMap { n in p.fiches.first { $0.numero == n.value } }.map { ficheLink($0, p) } } ?? []
-        let communes: [[String: Any]] = (d.perimetre != nil ? (a.scopeCommunes ?? []) : []).compactMap { index.communes[$0] }.map { ["nom": $0.name, "url": $0.url] }
+        let communes: [[String: Any]] = (d.perimetre != nil ? (a.scopeCommunes ?? []) : []).compactMap { index.communes[$0] }.map { ["nom": $0.displayName, "url": $0.url] }
         return [
             "aide": ["titre": d.titre, "resume": d.resume, "montant": d.montant, "financeur": d.financeur,
                      "statut": d.statut.label, "en_vigueur": d.statut == .enVigueur, "terminee": d.statut == .terminee,
@@ -170,7 +159,7 @@ extension Renderer {
         var urls = ["/", "/aides/", "/actualites/", "/donnees/", "/indicateurs/", "/ecarts/", "/recherche/"]
         urls += index.territoryOrder.map { "/territoires/\($0)/" }
         for id in index.planOrder { urls.append("/plans/\(id)/"); urls += index.plans[id]!.fiches.map(\.url) }
-        urls += index.communeOrder.map { "/communes/\($0)/" }
+        urls += index.communeOrder.map { index.communes[$0]!.url }
         urls += index.aidOrder.map { "/aides/\($0)/" }
         urls += index.indicatorOrder.map { "/indicateurs/\($0)/" }
         urls += index.pages.map(\.url) + index.news.map(\.url)

@@ -3,7 +3,7 @@ import HabitatCore
 
 /// One output to produce: a Sendable description; rendering turns it into bytes.
 public enum PageJob: Sendable, Hashable {
-    case home, notFound, search, aids, news, dataIndex, discrepancies, indicators, plansIndex, simulatorHub
+    case home, notFound, search, aids, news, dataIndex, discrepancies, indicators, plansIndex, simulatorHub, communesIndex
     case territory(String), plan(String), fiche(plan: String, index: Int), commune(String), card(String)
     case aid(String), indicator(String), page(Int), newsItem(Int)
     case documentsIndex, document(String)
@@ -24,11 +24,12 @@ public enum PageJob: Sendable, Hashable {
         case .indicators: return "indicators"
         case .plansIndex: return "plansIndex"
         case .simulatorHub: return "simulatorHub"
+        case .communesIndex: return "communesIndex"
         case .territory(let id): return "territory(\(q(id)))"
         case .plan(let id): return "plan(\(q(id)))"
         case .fiche(let plan, let index): return "fiche(plan: \(q(plan)), index: \(index))"
-        case .commune(let slug): return "commune(\(q(slug)))"
-        case .card(let slug): return "card(\(q(slug)))"
+        case .commune(let code): return "commune(\(q(code)))"
+        case .card(let code): return "card(\(q(code)))"
         case .aid(let id): return "aid(\(q(id)))"
         case .indicator(let id): return "indicator(\(q(id)))"
         case .page(let i): return "page(\(i))"
@@ -47,6 +48,7 @@ public enum PageJob: Sendable, Hashable {
             jobs.append(.plan(id))
             jobs += index.plans[id]!.fiches.indices.map { .fiche(plan: id, index: $0) }
         }
+        if !index.communeOrder.isEmpty { jobs.append(.communesIndex) }
         jobs += index.communeOrder.flatMap { [PageJob.commune($0), .card($0)] }
         jobs += index.aidOrder.map { .aid($0) }
         jobs += index.indicatorOrder.map { .indicator($0) }
@@ -72,6 +74,11 @@ public enum PageJob: Sendable, Hashable {
         }
         for id in index.aidOrder { add(index.aids[id]!.data.alias, index.aids[id]!.url) }
         for n in index.news { add(n.data.alias, n.url) }
+        // Commune pages published under an older address (names before codes, renamed and merged communes).
+        for old in index.reference?.oldURLs ?? [] {
+            guard let c = index.communes[old.code] else { continue }
+            out.append((old.url, old.url.hasSuffix("/vignette/") ? c.url + "vignette/" : c.url))
+        }
         return out
     }
 }

@@ -93,6 +93,12 @@ extension Renderer {
             "bilan": list(statusCounts),
             "est_bilan": p.data.type == .bilan,
             "territoire": opt(territory.map { ["nom": $0.name, "url": $0.url] as [String: Any] }),
+            "perimetre_plan": [
+                "nombre": French.plural(p.perimeter.count, "commune"),
+                "texte": optText(p.data.perimetre?.texte),
+                "communes": p.data.perimetre != nil ? list(p.perimeter.compactMap { index.communes[$0] }.map { ["nom": $0.displayName, "url": $0.url] as [String: Any] }) : absent,
+            ] as [String: Any],
+            "acheve": optText(planEnded(p) ? planStatus(p) : nil),
             "tableaux": list(tables.map { ["titre": $0.schema.titre, "url": "/donnees/#table-\($0.id)", "csv": "/donnees/\($0.id).csv"] as [String: Any] }),
             "registres": list((p.data.registres ?? []).map { r in
                 ["titre": r.titre, "fiches": list(p.fiches.filter { ($0.data.registres ?? []).contains { $0.value == r.id } }.map { ficheLink($0, p) })] as [String: Any]
@@ -109,7 +115,7 @@ extension Renderer {
         let children = p.fiches.filter { $0.data.parent?.value == f.numero }
         let parent = d.parent.flatMap { pr in p.fiches.first { $0.numero == pr.value } }
         let aids = (d.aides ?? []).compactMap { index.aids[$0.value] }
-        let communes: [[String: Any]] = (f.scopeCommunes ?? []).compactMap { index.communes[$0] }.map { ["nom": $0.name, "url": $0.url] }
+        let communes: [[String: Any]] = (f.scopeCommunes ?? []).compactMap { index.communes[$0] }.map { ["nom": $0.displayName, "url": $0.url] }
         var seenIndicators = Set<String>()
         let indicators = (index.indicatorsByFiche[p.id + "|" + f.numero] ?? []).filter { seenIndicators.insert($0).inserted }.compactMap { index.indicators[$0] }
         let registers = (d.registres ?? []).compactMap { r in p.data.registres?.first { $0.id == r.value }?.titre }

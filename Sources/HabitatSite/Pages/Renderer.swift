@@ -86,13 +86,16 @@ public struct Renderer: Sendable {
             let p = index.plans[planId]!
             let f = p.fiches[i]
             page(f.url, "fiche", "\(levelWord(p, \.action, "Action")) \(f.numero) — \(f.data.titre)", planCrumbs(p) + [("\(levelWord(p, \.action, "Action")) \(f.numero)", f.url)], ficheValues(f, plan: p), kind: "fiche", territory: index.territories[p.data.territoire.value]?.shortName)
-        case .commune(let slug):
-            let c = index.communes[slug]!
-            page(c.url, "commune", c.name, communeCrumbs(c), communeValues(c), kind: "commune", territory: index.territories[c.epciId]?.shortName)
-            raw("communes/\(slug)/donnees.json", communeJSON(c))
-        case .card(let slug):
-            let c = index.communes[slug]!
-            page(c.url + "vignette/", "vignette", c.name, [], communeCardValues(c), kind: "vignette")
+        case .commune(let code):
+            let c = index.communes[code]!
+            page(c.url, "commune", c.displayName, communeCrumbs(c), communeValues(c), kind: "commune", territory: index.territories[c.epciId]?.shortName)
+            raw("communes/\(c.slug)/donnees.json", communeJSON(c))
+        case .card(let code):
+            let c = index.communes[code]!
+            page(c.url + "vignette/", "vignette", c.displayName, [], communeCardValues(c), kind: "vignette")
+        case .communesIndex:
+            page("/communes/", "communes", "Toutes les communes", [("Communes", "/communes/")], communesIndexValues())
+            raw("communes/index.json", communesIndexJSON())
         case .aid(let id):
             let a = index.aids[id]!
             page(a.url, "aide", a.data.titre, [("Aides", "/aides/"), (a.data.titre, a.url)], aidValues(a), kind: "aide", territory: a.data.territoire.value == "france" ? "France entière" : index.territories[a.data.territoire.value]?.shortName)
@@ -114,6 +117,11 @@ public struct Renderer: Sendable {
             page(d.url, "document", d.data.titre, [("Documents sources", "/documents/"), (d.data.titre, d.url)], documentValues(d), kind: "document")
         case .alias(let from, let to):
             page(from, "alias", "Page déplacée", [], ["cible": to, "cible_absolue": baseURL + to], kind: "alias")
+            // A commune's data file cannot redirect: its old address keeps serving the current data.
+            if from.hasPrefix("/communes/"), !from.hasSuffix("/vignette/"), let code = to.split(separator: "-").last.map({ String($0.dropLast()) }),
+               let c = index.communes[code], c.url == to {
+                raw(String(from.dropFirst()) + "donnees.json", communeJSON(c))
+            }
         }
         return Result(files: files, missingVariables: missing)
     }

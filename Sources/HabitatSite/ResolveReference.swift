@@ -1,0 +1,394 @@
+import HabitatContent
+import HabitatCore
+
+/// What the reference (`Content/referentiel/`) tells about every commune, and the look-ups by
+/// name that resolving a seed's spelling needs. Every look-up is a dictionary: a national site
+/// resolves tens of thousands of names.
+public struct CommuneReference: Sendable {
+    /// Official names to codes (several codes for homonyms).
+    public var byName: [String: [String]] = [:]
+    /// Name slugs (accents, case, ligatures, punctuation folded) to codes: candidates in errors.
+    public var bySlug: [String: [String]] = [:]
+    /// Spellings of `graphies.csv` and former names of the mouvements file, to codes.
+    public var bySpelling: [String: [String]] = [:]
+    /// Old URLs to the code of the commune they now lead to.
+    public var oldURLs: [(url: String, code: String)] = []
+    /// EPCI SIREN to territory id.
+    public var epciBySiren: [String: String] = [:]
+
+    /// Where the figures of `referentiel/communes.csv` come from (see its SOURCES.md); the staff
+    /// guide says to update these lines with the file each January.
+    public static let populationSource = "population municipale, INSEE, populations légales 2023 en vigueur au 1er janvier 2026"
+    public static let zoneSource = "zonage ABC, arrêté du 5 juillet 2024 modifiant l'arrêté du 1er août 2014"
+    public static let cogSource = "INSEE, Code officiel géographique au 1er janvier 2026 ; DGCL, composition communale des EPCI 2026"
+
+    /// A well-formed INSEE code: 5 digits, or 2A/2B and 3 digits (Corsica).
+    public static func isWellFormed(_ code: String) -> Bool {
+        let b = Array(code.utf8)
+        guard b.count == 5 else { return false }
+        func digit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        if b[0] == 0x32, b[1] == 0x41 || b[1] == 0x42 { return b[2...].allSatisfy(digit) }
+        return b.allSatisfy(digit)
+    }
+
+    /// The département a code belongs to: 2 characters, 3 for overseas (97x).
+    public static func departement(ofCode code: String) -> String {
+        code.hasPrefix("97") ? String(code.prefix(3)) : String(code.prefix(2))
+    }
+}
+
+extension Resolver {
+    static let referenceHeader = ["code_insee", "nom", "departement", "nom_departement", "region", "nom_region",
+                                  "epci_siren", "epci_nom", "epci_nature", "population_municipale", "zone_abc"]
+    /// The zones of the zonage ABC; OpenFisca's file writes "Abis" for "A bis".
+    static let zones: [String: String] = ["A bis": "A bis", "Abis": "A bis", "A": "A", "B1": "B1", "B2": "B2", "C": "C"]
+
+    /// Whether the site has a reference: communes are then known by their INSEE code.
+    var hasReference: Bool { index.reference != nil }
+
+    /// Checks a CSV header against the expected columns; reports the first difference.
+    mutating func checkHeader(_ csv: CSVFile, _ expected: [String], path: String) -> Bool {
+        let header = csv.header.map(\.text)
+        if header == expected { return true }
+        let bad = zip(csv.header, expected).first { $0.0.text != $0.1 }
+        error(path, bad?.0.line ?? 1, bad?.0.column ?? 1, "en-tête attendu : « \(expected.joined(separator: ";")) »", code: "table.bad-header")
+        return false
+    }
+
+    /// Reads `referentiel/communes.csv` (every commune with its code, EPCI, population, zone), then the
+    /// renamings and mergers, the seeds' spellings and the old URLs. Creates a territory for every EPCI
+    /// that has no file of its own.
+    mutating func resolveReference(_ files: [String: (CSVFile, String)]) {
+        guard let (csv, path) = files["communes"] else {
+            for (kind, (_, p)) in files.sorted(by: { $0.key < $1.key }) {
+                error(p, 1, 1, "referentiel/\(kind).csv sans referentiel/communes.csv : le référentiel des communes manque", code: "ref.missing-reference")
+            }
+            if isBroken("referentiel/communes.csv") { index.reference = CommuneReference() }
+            return
+        }
+        var ref = CommuneReference()
+        index.reference = ref
+        guard checkHeader(csv, Self.referenceHeader, path: path) else { broken.insert("referentiel/communes.csv"); return }
+
+        // Départements and EPCIs the site already has files for.
+        var depTerritory: [String: String] = [:]
+        for id in index.territoryOrder {
+            guard let t = index.territories[id] else { continue }
+            if t.file.type == .departement, let code = t.file.code { depTerritory[code] = id }
+            if let siren = t.file.siren {
+                if t.file.type != .epci {
+                    error(t.path, siren.line, siren.column, "seule une intercommunalité (type: epci) a un SIREN", code: "ref.wrong-territory-type")
+                } else if let other = ref.epciBySiren[siren.value] {
+                    error(t.path, siren.line, siren.column, "SIREN \(siren.value) déjà attribué au territoire « \(other) »", code: "ref.duplicate-epci")
+                } else {
+                    ref.epciBySiren[siren.value] = id
+                }
+            }
+        }
+
+        struct EPCI { var name: String; var nature: String; var line: Int; var codes: [String] = []; var deps: [String: Int] = [:] }
+        var epcis: [String: EPCI] = [:]
+        var epciOrder: [String] = []
+        var lineOfCode: [String: Int] = [:]
+        var communes: [Commune] = []
+        var missingDeps: [String: (Int, Int)] = [:]
+        for row in csv.rows {
+            let code = row[0].text, name = row[1].text, dep = row[2].text
+            if !CommuneReference.isWellFormed(code) {
+                error(path, row[0].line, row[0].column, "code INSEE « \(code) » mal formé : 5 caractères, des chiffres (2A ou 2B puis 3 chiffres en Corse)", code: "ref.bad-code")
+                continue
+            }
+            if let first = lineOfCode[code] {
+                error(path, row[0].line, row[0].column, "code INSEE \(code) en double (déjà ligne \(first))", code: "ref.duplicate-code")
+                continue
+            }
+            lineOfCode[code] = row[0].line
+            if name.isEmpty {
+                error(path, row[1].line, row[1].column, "la commune \(code) n'a pas de nom", code: "table.empty-cell")
+                continue
+            }
+            if dep != CommuneReference.departement(ofCode: code) {
+                error(path, row[2].line, row[2].column, "le département « \(dep) » ne correspond pas au code INSEE \(code) (département \(CommuneReference.departement(ofCode: code)))", code: "ref.bad-departement")
+                continue
+            }
+            let siren = row[6].text
+            var epciId: String
+            if siren.isEmpty {
+                guard let d = depTerritory[dep] else { if missingDeps[dep] == nil { missingDeps[dep] = (row[2].line, row[2].column) }; continue }
+                epciId = d  // islands that belong to no EPCI sit directly under their département
+            } else {
+                guard siren.utf8.count == 9, siren.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+                    error(path, row[6].line, row[6].column, "SIREN d'intercommunalité « \(siren) » mal formé : 9 chiffres", code: "ref.bad-epci")
+                    continue
+                }
+                if var e = epcis[siren] {
+                    if e.name != row[7].text {
+                        error(path, row[7].line, row[7].column, "l'intercommunalité \(siren) s'appelle « \(e.name) » ligne \(e.line), « \(row[7].text) » ici", code: "ref.inconsistent-epci")
+                    }
+                    e.codes.append(code)
+                    e.deps[dep, default: 0] += 1
+                    epcis[siren] = e
+                } else {
+                    if row[7].text.isEmpty {
+                        error(path, row[7].line, row[7].column, "l'intercommunalité \(siren) n'a pas de nom", code: "table.empty-cell")
+                    }
+                    epcis[siren] = EPCI(name: row[7].text, nature: row[8].text, line: row[0].line, codes: [code], deps: [dep: 1])
+                    epciOrder.append(siren)
+                }
+                epciId = siren  // replaced by the territory id below
+            }
+            if depTerritory[dep] == nil, missingDeps[dep] == nil { missingDeps[dep] = (row[2].line, row[2].column) }
+            let nameSlug = Slug.make(name)
+            var c = Commune(code: code, name: name, slug: nameSlug + "-" + code.lowercased(), epciId: epciId, source: "", path: path, line: row[0].line)
+            c.sortKey = nameSlug
+            c.departement = dep
+            c.departementName = row[3].text
+            let pop = row[9].text
+            if !pop.isEmpty {
+                if let p = Int(pop), p >= 0 { c.population = p } else {
+                    error(path, row[9].line, row[9].column, "population « \(pop) » : un nombre entier attendu", code: "table.invalid-number")
+                }
+            }
+            let zone = row[10].text
+            if !zone.isEmpty {
+                if let z = Self.zones[zone] { c.zoneABC = z } else {
+                    error(path, row[10].line, row[10].column, "zone ABC « \(zone) » inconnue : A bis, A, B1, B2 ou C", code: "ref.bad-zone")
+                }
+            }
+            communes.append(c)
+        }
+        for (dep, pos) in missingDeps.sorted(by: { $0.key < $1.key }) {
+            error(path, pos.0, pos.1, "département \(dep) sans territoire : créez territoires/<id>.yaml avec « type: departement » et « code: \"\(dep)\" »", code: "ref.unknown-departement")
+        }
+        // Every EPCI file must name an EPCI of the reference.
+        for (siren, id) in ref.epciBySiren.sorted(by: { $0.key < $1.key }) where epcis[siren] == nil {
+            let t = index.territories[id]!
+            error(t.path, t.file.siren?.line ?? 1, t.file.siren?.column ?? 1, "SIREN \(siren) inconnu du référentiel (referentiel/communes.csv, colonne epci_siren)", code: "ref.unknown-epci")
+            // Its communes and the tables of its plans would only repeat this error.
+            broken.insert("communes/\(id).csv")
+        }
+        // A territory for every EPCI without a file.
+        var used = Set(index.territoryOrder)
+        for siren in epciOrder {
+            let e = epcis[siren]!
+            if ref.epciBySiren[siren] != nil { continue }
+            let dep = e.deps.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.first!.key
+            guard let parent = depTerritory[dep] else { continue }
+            var id = Slug.make(e.name)
+            if id.isEmpty || used.contains(id) { id = (id.isEmpty ? "epci" : id) + "-" + siren }
+            used.insert(id)
+            let file = TerritoryFile(nom: e.name, siren: Positioned(siren), type: .epci, parent: Positioned(parent), code: nil,
+                                     description: "Intercommunalité (\(Self.natureLabel(e.nature))) de \(French.plural(e.codes.count, "commune")), selon la composition des EPCI publiée par la DGCL.")
+            index.territories[id] = Territory(id: id, file: file, path: path)
+            index.territories[parent]?.childIds.append(id)
+            index.territoryOrder.append(id)
+            ref.epciBySiren[siren] = id
+        }
+        // Homonyms: a name shared by two communes of the site.
+        var seenNames: [String: Int] = [:]
+        for c in communes { seenNames[c.name, default: 0] += 1 }
+        for var c in communes {
+            if !c.epciId.isEmpty, let id = ref.epciBySiren[c.epciId] { c.epciId = id }
+            guard index.territories[c.epciId] != nil else { continue }
+            c.homonym = seenNames[c.name, default: 0] > 1
+            index.communes[c.code] = c
+            index.communesByDepartement[c.departement ?? "", default: []].append(c.code)
+            index.territories[c.epciId]?.communeCodes.append(c.code)
+            ref.byName[c.name, default: []].append(c.code)
+            ref.bySlug[c.sortKey, default: []].append(c.code)
+        }
+        index.communeOrder = index.communes.keys.sorted()
+        let rank: [TerritoryFile.Kind: Int] = [.region: 0, .departement: 1, .epci: 2]
+        index.territoryOrder.sort { (rank[index.territories[$0]!.file.type]!, $0) < (rank[index.territories[$1]!.file.type]!, $1) }
+        for id in index.territoryOrder { index.territories[id]?.childIds.sort() }
+        index.reference = ref
+
+        if let (moves, p) = files["mouvements"] { resolveMoves(moves, path: p) }
+        if let (spellings, p) = files["graphies"] { resolveSpellings(spellings, path: p) }
+        if let (old, p) = files["anciennes-adresses"] { resolveOldURLs(old, path: p) }
+    }
+
+    static func natureLabel(_ nature: String) -> String {
+        switch nature {
+        case "CA": return "communauté d'agglomération"
+        case "CC": return "communauté de communes"
+        case "CU": return "communauté urbaine"
+        case "METRO", "MET69": return "métropole"
+        default: return nature
+        }
+    }
+
+    /// Renamings and mergers: the old name of a commune finds its successor, and its old page
+    /// (`/communes/<old-name>-<old-code>/`) redirects there.
+    mutating func resolveMoves(_ csv: CSVFile, path: String) {
+        guard checkHeader(csv, ["mod", "date_effet", "type_avant", "code_avant", "nom_avant", "type_apres", "code_apres", "nom_apres"], path: path) else { return }
+        var urls = Set(index.communes.values.map(\.url))
+        for row in csv.rows {
+            for i in [3, 6] where !CommuneReference.isWellFormed(row[i].text) {
+                error(path, row[i].line, row[i].column, "code INSEE « \(row[i].text) » mal formé", code: "ref.bad-code")
+            }
+            // Only moves that end in a commune of today (not the communes déléguées they leave behind).
+            guard row[5].text == "COM", let successor = index.communes[row[6].text] else { continue }
+            let oldName = row[4].text, oldCode = row[3].text
+            guard !oldName.isEmpty, oldName != successor.name else { continue }
+            if !index.communes[successor.code]!.formerNames.contains(oldName) { index.communes[successor.code]!.formerNames.append(oldName) }
+            if !(index.reference!.bySpelling[oldName] ?? []).contains(successor.code) { index.reference!.bySpelling[oldName, default: []].append(successor.code) }
+            let old = "/communes/\(Slug.make(oldName))-\(oldCode.lowercased())/"
+            if !urls.contains(old) {
+                urls.insert(old)
+                index.reference!.oldURLs.append((old, successor.code))
+                index.reference!.oldURLs.append((old + "vignette/", successor.code))
+            }
+        }
+    }
+
+    /// Spellings of the seeds that differ from the official name, each tied to its code.
+    mutating func resolveSpellings(_ csv: CSVFile, path: String) {
+        guard checkHeader(csv, ["graphie", "code_insee", "source"], path: path) else { return }
+        for row in csv.rows {
+            let code = row[1].text
+            guard let c = index.communes[code] else {
+                error(path, row[1].line, row[1].column, "code INSEE « \(code) » inconnu du référentiel" + communeCandidates(row[0].text), code: "ref.unknown-commune")
+                continue
+            }
+            if Slug.make(row[0].text) != Slug.make(c.name), !c.formerNames.contains(where: { Slug.make($0) == Slug.make(row[0].text) }) {
+                warning(path, row[0].line, row[0].column, "la graphie « \(row[0].text) » ne ressemble pas au nom officiel de \(code), \(c.name) : vérifiez le code", code: "ref.spelling-mismatch")
+            }
+            index.reference!.bySpelling[row[0].text, default: []].append(code)
+        }
+    }
+
+    /// URLs published before communes were known by their code, each with the commune it now leads to.
+    mutating func resolveOldURLs(_ csv: CSVFile, path: String) {
+        guard checkHeader(csv, ["adresse", "code_insee"], path: path) else { return }
+        var seen = Set(index.reference!.oldURLs.map(\.url))
+        let live = Set(index.communes.values.map(\.url))
+        for row in csv.rows {
+            guard index.communes[row[1].text] != nil else {
+                error(path, row[1].line, row[1].column, "code INSEE « \(row[1].text) » inconnu du référentiel", code: "ref.unknown-commune")
+                continue
+            }
+            guard let url = Resolver.normalizedAlias(row[0].text), url.hasPrefix("/communes/") else {
+                error(path, row[0].line, row[0].column, "adresse « \(row[0].text) » : un chemin du site sous /communes/ attendu", code: "url.bad-alias")
+                continue
+            }
+            if seen.contains(url) || live.contains(url) || live.contains(String(url.dropLast("vignette/".count))) && url.hasSuffix("/vignette/") {
+                error(path, row[0].line, row[0].column, "adresse \(url) déjà utilisée (par une autre ligne, un ancien nom ou une page de commune)", code: "url.duplicate")
+                continue
+            }
+            seen.insert(url)
+            index.reference!.oldURLs.append((url, row[1].text))
+        }
+    }
+
+    /// `; candidates : Nœux-les-Mines (62617, Pas-de-Calais)` for a name: official names with the same
+    /// slug, then former names and spellings.
+    func communeCandidates(_ name: String) -> String {
+        guard let ref = index.reference else { return "" }
+        var codes = ref.bySlug[Slug.make(name)] ?? []
+        for (spelling, cs) in ref.bySpelling where Slug.make(spelling) == Slug.make(name) { codes += cs }
+        let list = Array(Set(codes)).sorted().compactMap { index.communes[$0] }.map { "\($0.name) (\($0.code), \($0.departementName ?? $0.departement ?? ""))" }
+        return list.isEmpty ? "" : " ; candidates : " + list.joined(separator: ", ")
+    }
+
+    /// Resolves a commune written in a content file: an INSEE code, an official name, a spelling of
+    /// `graphies.csv` or a former name. `within` is the perimeter that decides between homonyms; a
+    /// commune outside it is an error when `strict`.
+    mutating func resolveCommuneName(_ name: Positioned<String>, file: String, within: Set<String>?, strict: Bool, perimeterLabel: String = "") -> String? {
+        guard let ref = index.reference else { return nil }
+        let text = name.value.trimmingCharacters(in: .whitespaces)
+        if CommuneReference.isWellFormed(text) {
+            if index.communes[text] != nil {
+                if strict, let within, !within.contains(text) {
+                    error(file, name.line, name.column, "la commune \(text) (\(index.communes[text]!.name)) est hors du périmètre \(perimeterLabel)", code: "ref.outside-perimeter")
+                    return nil
+                }
+                return text
+            }
+            if isBroken("referentiel/communes.csv") { return nil }
+            error(file, name.line, name.column, "code INSEE « \(text) » inconnu du référentiel", code: "ref.unknown-commune")
+            return nil
+        }
+        let all = Array(Set((ref.byName[text] ?? []) + (ref.bySpelling[text] ?? []))).sorted()
+        func describe(_ codes: [String]) -> String {
+            codes.compactMap { index.communes[$0] }.map { "\($0.name) (\($0.code), \($0.departementName ?? $0.departement ?? ""))" }.joined(separator: ", ")
+        }
+        if all.isEmpty {
+            if isBroken("referentiel/communes.csv") { return nil }
+            let hint = communeCandidates(text)
+            var close = ""
+            if hint.isEmpty {
+                // Names near it, among the perimeter's communes when there is one (a national reference is large).
+                let pool = within.map { w in w.compactMap { index.communes[$0]?.name } } ?? Array(ref.byName.keys)
+                close = suggestion(for: text, among: pool).map { " ; vouliez-vous dire « \($0) » ?" } ?? ""
+            }
+            error(file, name.line, name.column, "commune inconnue « \(text) »" + hint
+                  + (hint.isEmpty ? " (ni nom officiel, ni graphie de referentiel/graphies.csv, ni ancien nom)" + close : " ; si c'est la graphie du document, ajoutez-la à referentiel/graphies.csv ou écrivez le code INSEE"),
+                  code: "ref.unknown-commune")
+            return nil
+        }
+        let inside = within.map { w in all.filter { w.contains($0) } } ?? all
+        if inside.count == 1 { return inside[0] }
+        if inside.isEmpty {
+            if strict {
+                error(file, name.line, name.column, "« \(text) » : \(describe(all)), hors du périmètre \(perimeterLabel)", code: "ref.outside-perimeter")
+                return nil
+            }
+            if all.count == 1 { return all[0] }
+        }
+        error(file, name.line, name.column, "« \(text) » désigne plusieurs communes : \(describe(inside.isEmpty ? all : inside)) ; écrivez le code INSEE", code: "ref.ambiguous-commune")
+        return nil
+    }
+
+    /// Seed annotations of the communes of an EPCI (`communes/<epci>.csv`), each row tied to its code.
+    mutating func resolveCommuneAnnotations(_ epci: String, _ csv: CSVFile, _ path: String) {
+        let expected = ["commune", "code_insee", "secteur", "structuration", "profil", "source"]
+        guard checkHeader(csv, expected, path: path) else { broken.insert("communes/\(epci).csv"); return }
+        guard let territory = index.territories[epci] else { return }
+        var seen: [String: Int] = [:]
+        for row in csv.rows {
+            let name = row[0].text, code = row[1].text
+            guard CommuneReference.isWellFormed(code) else {
+                error(path, row[1].line, row[1].column, "code INSEE « \(code) » mal formé : 5 caractères" + communeCandidates(name), code: "ref.bad-code")
+                continue
+            }
+            guard let c = index.communes[code] else {
+                if isBroken("referentiel/communes.csv") { continue }
+                error(path, row[1].line, row[1].column, "code INSEE « \(code) » inconnu du référentiel" + communeCandidates(name), code: "ref.unknown-commune")
+                continue
+            }
+            if let first = seen[code] {
+                error(path, row[1].line, row[1].column, "commune \(code) (\(c.name)) listée deux fois (déjà ligne \(first))", code: "ref.duplicate-commune")
+                continue
+            }
+            seen[code] = row[0].line
+            let spellings = index.reference?.bySpelling.filter { $0.value.contains(code) }.map(\.key) ?? []
+            if name != c.name, Slug.make(name) != Slug.make(c.name), !c.formerNames.contains(name), !spellings.contains(name) {
+                error(path, row[0].line, row[0].column, "« \(name) » n'est pas le nom de la commune \(code) (\(c.name))" + communeCandidates(name), code: "ref.code-name-mismatch")
+                continue
+            }
+            if c.epciId != epci {
+                error(path, row[1].line, row[1].column, "la commune \(code) (\(c.name)) appartient à \(index.territories[c.epciId]?.shortName ?? c.epciId), pas à \(territory.shortName)", code: "ref.outside-epci")
+                continue
+            }
+            var updated = c
+            if name != c.name { updated.seedName = name }
+            let sectorName = row[2].text
+            if !sectorName.isEmpty {
+                if let match = index.sectors.values.first(where: { $0.territoryId == epci && ($0.name == sectorName || $0.id == sectorName) }) {
+                    updated.sectorId = match.id
+                    index.sectors["\(epci)/\(match.id)"]?.communeCodes.append(code)
+                } else {
+                    let names = index.sectors.values.filter { $0.territoryId == epci }.map(\.name).sorted()
+                    error(path, row[2].line, row[2].column, "secteur inconnu « \(sectorName) » de \(epci)" + String.didYouMean(sectorName, among: names), code: "ref.unknown-sector")
+                }
+            }
+            updated.structuration = row[3].text.isEmpty ? nil : row[3].text
+            updated.profil = row[4].text.isEmpty ? nil : row[4].text
+            updated.source = row[5].text
+            updated.path = path
+            updated.line = row[0].line
+            index.communes[code] = updated
+        }
+    }
+}
