@@ -251,7 +251,7 @@ enum ShippedSite {
         let site = try TestSite(files)
         let report = await site.build()
         #expect(!report.succeeded)
-        #expect(site.messages(report).contains { $0.hasPrefix("Content/tables/t.csv:2:1: error: 'Saint-Aubin' désigne plusieurs communes : Saint-Aubin (59529, Nord), Saint-Aubin (62742, Pas-de-Calais)") })
+        #expect(site.messages(report).contains { $0.hasPrefix("Content/tables/t.csv:2:1: erreur : « Saint-Aubin » désigne plusieurs communes : Saint-Aubin (59529, Nord), Saint-Aubin (62742, Pas-de-Calais)") })
     }
 
     @Test func wellFormedCodes() {

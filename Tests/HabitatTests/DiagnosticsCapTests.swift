@@ -83,7 +83,8 @@ import Testing
 
     /// An unknown key added to the first (or last) content file in the order files are read.
     static func breakFile(_ root: String, last: Bool) throws -> String {
-        let files = FileSystem.listFiles(under: root + "/Content").filter { $0.hasSuffix(".md") }.sorted()
+        // Content files with front matter (not the reference's SOURCES.md, which is read as text).
+        let files = FileSystem.listFiles(under: root + "/Content").filter { $0.hasSuffix(".md") && !$0.hasPrefix("referentiel/") }.sorted()
         let rel = last ? files.last! : files.first!
         let path = root + "/Content/" + rel
         let text = try String(contentsOfFile: path, encoding: .utf8)
