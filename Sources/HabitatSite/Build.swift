@@ -206,7 +206,8 @@ public enum SiteBuilder {
                                                media: index.assets.map { (String($0.dropFirst("medias/".count)), options.contentDir + "/" + $0) },
                                                to: options.outputDir) { staging in
                 guard options.searchIndex, htmlChanged else { return }
-                searchDiagnostic = SearchIndex.build(siteDir: staging)
+                searchDiagnostic = SearchIndex.build(siteDir: staging, pages: files.filter { $0.path.hasSuffix(".html") }.map { ($0.path, $0.bytes) },
+                                                     keptPages: kept.filter { $0.hasSuffix(".html") })
                 if let d = searchDiagnostic, d.severity == .error { throw SiteError.io(d.message) }
             }
             if let d = searchDiagnostic { diagnostics.append(d) }

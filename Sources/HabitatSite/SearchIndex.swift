@@ -2,6 +2,12 @@ import Foundation
 import HabitatCore
 
 /// Builds the Pagefind search index over the new site, before it is swapped in.
+///
+/// The default path hands the pages Habitat just rendered to `pagefind --service` (the JSON
+/// protocol of Pagefind's Node and Python wrappers) straight from memory: no directory walk
+/// and no re-reading of the written files. Pagefind parses the same HTML with the same
+/// attributes (`data-pagefind-body`, filters, headings), so the index answers like the CLI's.
+/// When the service fails, the CLI is run over the staging folder instead, with a warning.
 public enum SearchIndex {
     /// The command that runs Pagefind: `HABITAT_PAGEFIND`, `pagefind` on the PATH, or the
     /// binary shipped by the PyPI package `pagefind-bin`. Nil when none is installed.
@@ -24,11 +30,45 @@ public enum SearchIndex {
         return probe.terminationStatus == 0 && FileManager.default.isExecutableFile(atPath: path) ? [path] : nil
     }
 
-    /// Indexes `siteDir` into `siteDir/pagefind/`; returns a diagnostic when it cannot.
+    /// How the index is built: `HABITAT_SEARCH_MODE=cli` forces the former path (Pagefind
+    /// re-reads the staging folder); anything else uses the service, falling back to the CLI.
+    static var useService: Bool { ProcessInfo.processInfo.environment["HABITAT_SEARCH_MODE"] != "cli" }
+
+    /// Indexes the site into `siteDir/pagefind/`. `pages` are the HTML files rendered by this
+    /// build (path relative to the site, bytes); `keptPages` are pages reused from the previous
+    /// build, already in `siteDir`. Returns a diagnostic when the index could not be built the
+    /// usual way.
+    static func build(siteDir: String, pages: [(path: String, bytes: [UInt8])], keptPages: [String]) -> Diagnostic? {
+        guard let cmd = command() else {
+            return .warning(SourceLocation(file: siteDir), "index de recherche non construit : Pagefind n'est pas installé (pip install pagefind-bin)", code: "search.unavailable")
+        }
+        if useService {
+            var all = pages
+            for rel in keptPages {
+                guard let data = FileManager.default.contents(atPath: siteDir + "/" + rel) else { continue }
+                all.append((rel, [UInt8](data)))
+            }
+            do {
+                try PagefindService.index(all, into: siteDir + "/pagefind", command: cmd[0])
+                return nil
+            } catch {
+                FileSystem.removeTree(siteDir + "/pagefind")
+                if let d = runCLI(cmd, siteDir: siteDir) { return d }
+                return .warning(SourceLocation(file: siteDir), "service Pagefind indisponible (\(error)) : index construit par la ligne de commande, plus lente", code: "search.fallback")
+            }
+        }
+        return runCLI(cmd, siteDir: siteDir)
+    }
+
+    /// Indexes `siteDir` into `siteDir/pagefind/` with the Pagefind CLI (it re-reads every page).
     static func build(siteDir: String) -> Diagnostic? {
         guard let cmd = command() else {
             return .warning(SourceLocation(file: siteDir), "index de recherche non construit : Pagefind n'est pas installé (pip install pagefind-bin)", code: "search.unavailable")
         }
+        return runCLI(cmd, siteDir: siteDir)
+    }
+
+    static func runCLI(_ cmd: [String], siteDir: String) -> Diagnostic? {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: cmd[0])
         p.arguments = Array(cmd.dropFirst()) + ["--site", siteDir, "--force-language", "fr", "--silent"]
@@ -44,5 +84,130 @@ public enum SearchIndex {
             return .error(SourceLocation(file: siteDir), "Pagefind a échoué : \(message.prefix(500))", code: "search.failed")
         }
         return nil
+    }
+
+    /// The URL Pagefind's CLI gives a file of the site: `a/b/index.html` → `/a/b/`.
+    static func url(of path: String) -> String {
+        if path == "index.html" { return "/" }
+        if path.hasSuffix("/index.html") { return "/" + path.dropLast("index.html".count) }
+        return "/" + path
+    }
+}
+
+/// A client of `pagefind --service`: requests and responses are JSON documents, each encoded
+/// in base64 and followed by a comma, on the child's stdin and stdout.
+enum PagefindService {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Adds `pages` (HTML, path relative to the site) to a new index with the CLI's settings
+    /// (`--force-language fr`) and writes the bundle into `output`.
+    static func index(_ pages: [(path: String, bytes: [UInt8])], into output: String, command: String) throws {
+        // Pagefind indexes only the pages marking a `data-pagefind-body` when any page has one:
+        // the others need not be sent at all.
+        let marker = Array("data-pagefind-body".utf8)
+        let marked = pages.filter { contains($0.bytes, marker) }
+        let selected = (marked.isEmpty ? pages : marked).sorted { $0.path < $1.path }
+
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: command)
+        p.arguments = ["--service"]
+        let input = Pipe(), outputPipe = Pipe()
+        p.standardInput = input
+        p.standardOutput = outputPipe
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        defer {
+            try? input.fileHandleForWriting.close()
+            if p.isRunning { p.terminate() }
+            p.waitUntilExit()
+        }
+        let responses = Responses()
+        let reader = Thread {
+            let handle = outputPipe.fileHandleForReading
+            var pending: [UInt8] = []
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                pending += chunk
+                while let comma = pending.firstIndex(of: UInt8(ascii: ",")) {
+                    responses.add(Array(pending[..<comma]))
+                    pending.removeSubrange(...comma)
+                }
+            }
+            responses.close()
+        }
+        reader.start()
+
+        var nextID = 0
+        func send(_ payload: [String: Any]) throws -> Int {
+            nextID += 1
+            let message: [String: Any] = ["message_id": nextID, "payload": payload]
+            let json = try JSONSerialization.data(withJSONObject: message, options: [.sortedKeys])
+            var framed = json.base64EncodedData()
+            framed.append(UInt8(ascii: ","))
+            try input.fileHandleForWriting.write(contentsOf: framed)
+            return nextID
+        }
+
+        _ = try send(["type": "NewIndex", "config": ["force_language": "fr"]])
+        let created = try responses.wait(for: 1)
+        guard let indexID = created["index_id"] as? Int else { throw Failure(description: "NewIndex : réponse inattendue \(created)") }
+        var lastFile = 1
+        for page in selected {
+            lastFile = try send(["type": "AddFile", "index_id": indexID, "file_path": page.path, "url": SearchIndex.url(of: page.path),
+                                 "file_contents": String(decoding: page.bytes, as: UTF8.self)])
+        }
+        for id in 2..<(lastFile + 1) { _ = try responses.wait(for: id) }
+        let written = try send(["type": "WriteFiles", "index_id": indexID, "output_path": output])
+        _ = try responses.wait(for: written)
+    }
+
+    static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, bytes.count >= needle.count else { return false }
+        var i = 0
+        let last = bytes.count - needle.count
+        while i <= last {
+            if bytes[i] == first && bytes[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Responses from the service by message id, filled by the reader thread.
+    final class Responses: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var byID: [Int: [String: Any]] = [:]
+        private var failure: String?
+        private var closed = false
+
+        func add(_ frame: [UInt8]) {
+            condition.lock(); defer { condition.broadcast(); condition.unlock() }
+            guard let data = Data(base64Encoded: Data(frame)),
+                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                  let payload = object["payload"] as? [String: Any] else {
+                failure = failure ?? "réponse illisible du service"
+                return
+            }
+            if payload["type"] as? String == "Error" {
+                failure = failure ?? (payload["message"] as? String ?? "erreur du service")
+            }
+            if let id = object["message_id"] as? Int { byID[id] = payload }
+        }
+
+        func close() {
+            condition.lock(); closed = true; condition.broadcast(); condition.unlock()
+        }
+
+        func wait(for id: Int) throws -> [String: Any] {
+            condition.lock(); defer { condition.unlock() }
+            while true {
+                if let failure { throw Failure(description: failure) }
+                if let payload = byID.removeValue(forKey: id) { return payload }
+                if closed { throw Failure(description: "le service s'est arrêté") }
+                condition.wait()
+            }
+        }
     }
 }
