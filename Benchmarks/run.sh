@@ -18,7 +18,8 @@
 #   BENCH_SCALE=1.0         size of the national portal (1.0 = 35 000 communes)
 #   BENCH_TIMEOUT=900       seconds after which a national build is killed and reported as such
 #                           (the target is 30 s; a killed size is not run again)
-#   BENCH_ONLY=compare|national|incremental   run one benchmark only
+#   BENCH_ONLY=compare|search|national|incremental   run one benchmark only (compare includes search)
+#   BENCH_SHIPPED_RUNS=3    measured runs per path of the search-index benchmark on the shipped site
 #   BENCH_SEARCH=0          1 = let Habitat build its Pagefind index (Hugo has no equivalent)
 #   BENCH_REV=HEAD          build this committed revision (default: the working tree as it is)
 #   BENCH_HABITAT=path      use this habitat binary instead of building one
@@ -105,6 +106,27 @@ if [ -z "$ONLY" ] || [ "$ONLY" = compare ]; then
     --theme "$BENCH/hugo-compare/theme-habitat" --runs "$RUNS" --json "$WORK/compare.json" "${SEARCH_ARGS[@]}" \
     ${BENCH_OUTPUT_DIR:+--output "$BENCH_OUTPUT_DIR"} >/dev/null
   RESULTS+=("$WORK/compare.json")
+fi
+
+# --- 1b. Search index (issue 20) -----------------------------------------------------------
+# Habitat with its index through `pagefind --service` (default), with the former CLI path
+# (HABITAT_SEARCH_MODE=cli), and Hugo then the Pagefind CLI, alternated; on benchmark 1's
+# pages and on the shipped site (Content/, Themes/default of the snapshot).
+if [ -z "$ONLY" ] || [ "$ONLY" = compare ] || [ "$ONLY" = search ]; then
+  PAGEFIND="$(command -v pagefind || python3 -c "import pagefind_bin, os; print(os.path.join(os.path.dirname(pagefind_bin.__file__), 'pagefind'))")"
+  if [ ! -d "$WORK/compare" ]; then
+    python3 "$BENCH/hugo-compare/generate.py" "$WORK/compare" "$N" >&2
+  fi
+  log "search index: $N pages, service vs CLI vs Hugo + Pagefind"
+  python3 "$BENCH/lib/bench.py" search --habitat "$HABITAT" --input "$WORK/compare" \
+    --theme "$BENCH/hugo-compare/theme-habitat" --runs "$RUNS" --pagefind "$PAGEFIND" \
+    --json "$WORK/search-compare.json" ${BENCH_OUTPUT_DIR:+--output "$BENCH_OUTPUT_DIR/search"} >/dev/null
+  RESULTS+=("$WORK/search-compare.json")
+  log "search index: shipped site, service vs CLI"
+  (cd "$(dirname "$(dirname "$THEME")")" && python3 "$BENCH/lib/bench.py" search --habitat "$HABITAT" --input "$ROOT/Content" \
+    --runs "${BENCH_SHIPPED_RUNS:-3}" --clock 2026-11-23 --pagefind "$PAGEFIND" \
+    --json "$WORK/search-shipped.json" ${BENCH_OUTPUT_DIR:+--output "$BENCH_OUTPUT_DIR/search-shipped"} >/dev/null)
+  RESULTS+=("$WORK/search-shipped.json")
 fi
 
 # --- 2. National portal --------------------------------------------------------------------

@@ -3,6 +3,7 @@
 
     bench.py compare  --habitat BIN --input DIR --theme DIR --runs 5 [--json OUT]
     bench.py national --habitat BIN --content DIR [--content-half DIR] --theme DIR --runs 3 [--json OUT]
+    bench.py search   --habitat BIN --input DIR [--theme DIR] --runs 5 [--json OUT]   (issue 20)
     bench.py table    RESULT.json...      (prints the markdown tables again)
 
 Each run is one child process measured with os.wait4: wall time (monotonic clock), CPU
@@ -170,6 +171,88 @@ def compare(a):
     print_compare(result)
 
 
+
+# --------------------------------------------------------------------------- search index (issue 20)
+def search(a):
+    """Habitat with its index through `pagefind --service` (the default), Habitat with the former
+    CLI path (HABITAT_SEARCH_MODE=cli: Pagefind re-reads the staging folder) and, when Hugo is
+    installed and the input has a Hugo site, Hugo then the Pagefind CLI over its output.
+    Alternated run by run after one warm-up each; medians and spreads; ratios per run."""
+    pagefind = a.pagefind
+    hugo_dir = os.path.join(a.input, "hugo") if a.theme else None
+    out_root = a.output or os.path.join(a.input, "out-search")
+    os.makedirs(out_root, exist_ok=True)
+    tools = ["service", "cli"] + (["hugo+pagefind"] if hugo_dir and os.path.isdir(hugo_dir) and shutil.which("hugo") else [])
+
+    def habitat_cmd(out):
+        content = os.path.join(a.input, "habitat") if a.theme else a.input
+        cmd = [a.habitat, "build", "--content", content, "--output", out, "--clock", a.clock]
+        return cmd + (["--theme", a.theme] if a.theme else [])
+
+    def run(name, out):
+        fresh(out)
+        if name == "hugo+pagefind":
+            r1 = measure(["hugo", "--quiet", "--destination", out], cwd=hugo_dir)
+            r2 = measure([pagefind, "--site", out, "--force-language", "fr", "--silent"])
+            r = {k: r1[k] + r2[k] for k in ("wall", "user", "sys", "cpu")}
+            r.update(rss_mib=max(r1["rss_mib"], r2["rss_mib"]), rc=r1["rc"] or r2["rc"], stderr=r1["stderr"] + r2["stderr"])
+            return r
+        env = dict(os.environ, HABITAT_SEARCH_MODE=name)
+        r = measure(habitat_cmd(out), env=env)
+        r["stages"] = stages(r["stderr"])
+        return r
+
+    runs = {t: [] for t in tools}
+    print(f"search: {a.input} ({a.runs} runs each, alternated; warm-up first): {', '.join(tools)}", file=sys.stderr)
+    for i in range(a.runs + 1):
+        order = tools if i % 2 == 0 else list(reversed(tools))
+        for name in order:
+            out = os.path.join(out_root, f"{name.replace('+', '-')}-{i}")
+            r = run(name, out)
+            if r["rc"] != 0:
+                print(f"{name} failed (exit {r['rc']}):\n{r['stderr'][-3000:]}", file=sys.stderr)
+                sys.exit(1)
+            if "search.fallback" in r["stderr"]:
+                print(f"{name}: the service failed, the CLI was used:\n{r['stderr'][-2000:]}", file=sys.stderr)
+                sys.exit(1)
+            label = "warm-up" if i == 0 else f"run {i}"
+            print(f"  {label:8} {name:14} wall {r['wall']:6.2f} s  cpu {r['cpu']:6.2f} s  peak {r['rss_mib']:7.1f} MiB"
+                  + (f"  {r.get('stages')}" if r.get("stages") else ""), file=sys.stderr)
+            if i > 0:
+                runs[name].append(r)
+            shutil.rmtree(out, ignore_errors=True)
+    result = {"benchmark": "search", "input": a.input, "machine": machine(), "tools": tools, "runs": {}}
+    for name, rs in runs.items():
+        result["runs"][name] = {
+            "wall": summary([r["wall"] for r in rs]), "cpu": summary([r["cpu"] for r in rs]),
+            "rss_mib": summary([r["rss_mib"] for r in rs]),
+            "write_stage": summary([r.get("stages", {}).get("écriture") for r in rs]),
+            "raw": [{k: r[k] for k in ("wall", "cpu", "rss_mib")} for r in rs],
+        }
+    result["ratio_service_cli_per_run"] = [s["wall"] / c["wall"] for s, c in zip(runs["service"], runs["cli"])]
+    if "hugo+pagefind" in runs:
+        result["ratio_service_hugo_per_run"] = [s["wall"] / h["wall"] for s, h in zip(runs["service"], runs["hugo+pagefind"])]
+    save(a, result)
+    print_search(result)
+
+
+def print_search(r):
+    labels = {"service": "Habitat, index via pagefind --service", "cli": "Habitat, index via the Pagefind CLI",
+              "hugo+pagefind": "Hugo then the Pagefind CLI"}
+    n = r["runs"]["service"]["wall"]["n"]
+    print(f"\n### Search index — {r['input']} (median of {n} alternated runs, min–max)\n")
+    print("| | wall | CPU (user+sys) | peak memory | Habitat write stage (incl. index) |")
+    print("|---|---|---|---|---|")
+    for t in r["tools"]:
+        x = r["runs"][t]
+        print(f"| {labels[t]} | {fmt(x['wall'])} | {fmt(x['cpu'])} | {fmt(x['rss_mib'], 'MiB', 0)} | {fmt(x['write_stage'])} |")
+    med = lambda xs: statistics.median(xs)
+    per = lambda xs: ", ".join(f"{v:.2f}" for v in xs)
+    print(f"| service / CLI (wall) | **{med(r['ratio_service_cli_per_run']):.2f}** (per run: {per(r['ratio_service_cli_per_run'])}) | | | |")
+    if "ratio_service_hugo_per_run" in r:
+        print(f"| service / Hugo + Pagefind (wall) | **{med(r['ratio_service_hugo_per_run']):.2f}** (per run: {per(r['ratio_service_hugo_per_run'])}) | | | |")
+
+
 def identical_html(hugo_out, hab_out, pages_dir, sample=25):
     names = sorted(f[:-3] for f in os.listdir(pages_dir) if f.endswith(".md"))
     step = max(1, len(names) // sample)
@@ -319,15 +402,26 @@ def main():
     n.add_argument("--habitat-arg", action="append", default=[])
     t = sub.add_parser("table")
     t.add_argument("files", nargs="+")
+    q = sub.add_parser("search")
+    q.add_argument("--habitat", required=True)
+    q.add_argument("--input", required=True, help="benchmark 1's folder (with --theme) or a Content/ folder")
+    q.add_argument("--theme")
+    q.add_argument("--output")
+    q.add_argument("--runs", type=int, default=5)
+    q.add_argument("--clock", default="2026-01-15")
+    q.add_argument("--pagefind", default=shutil.which("pagefind") or "pagefind")
+    q.add_argument("--json")
     a = ap.parse_args()
     if a.cmd == "compare":
         compare(a)
     elif a.cmd == "national":
         national(a)
+    elif a.cmd == "search":
+        search(a)
     else:
         for f in a.files:
             r = json.load(open(f))
-            (print_compare if r["benchmark"] == "hugo-compare" else print_national)(r)
+            {"hugo-compare": print_compare, "search": print_search}.get(r["benchmark"], print_national)(r)
 
 
 if __name__ == "__main__":
