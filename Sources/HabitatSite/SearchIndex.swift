@@ -165,14 +165,7 @@ enum PagefindService {
     }
 
     static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, bytes.count >= needle.count else { return false }
-        var i = 0
-        let last = bytes.count - needle.count
-        while i <= last {
-            if bytes[i] == first && bytes[i..<(i + needle.count)].elementsEqual(needle) { return true }
-            i += 1
-        }
-        return false
+        bytes.firstRange(of: needle) != nil
     }
 
     /// Responses from the service by message id, filled by the reader thread.
