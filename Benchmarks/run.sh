@@ -109,7 +109,7 @@ if [ -z "$ONLY" ] || [ "$ONLY" = compare ]; then
 fi
 
 # --- 1b. Search index (issue 20) -----------------------------------------------------------
-# Habitat with its index through `pagefind --service` (default), with the former CLI path
+# Habitat with its index through `pagefind --service` (`HABITAT_SEARCH_MODE=service`), with the former CLI path
 # (HABITAT_SEARCH_MODE=cli), and Hugo then the Pagefind CLI, alternated; on benchmark 1's
 # pages and on the shipped site (Content/, Themes/default of the snapshot).
 if [ -z "$ONLY" ] || [ "$ONLY" = compare ] || [ "$ONLY" = search ]; then

@@ -174,7 +174,7 @@ def compare(a):
 
 # --------------------------------------------------------------------------- search index (issue 20)
 def search(a):
-    """Habitat with its index through `pagefind --service` (the default), Habitat with the former
+    """Habitat with its index through `pagefind --service` (HABITAT_SEARCH_MODE=service), Habitat with the former
     CLI path (HABITAT_SEARCH_MODE=cli: Pagefind re-reads the staging folder) and, when Hugo is
     installed and the input has a Hugo site, Hugo then the Pagefind CLI over its output.
     Alternated run by run after one warm-up each; medians and spreads; ratios per run."""
