@@ -129,6 +129,48 @@
     return (" " + t + " ").replace(/ st /g, " saint ").replace(/ ste /g, " sainte ").trim();
   }
 
+  // La liste des communes, chargée une fois par page ; et la recherche, partagées avec le
+  // simulateur (simulateur.js) par window.HabitatCommunes.
+  var chargements = {};
+  function chargerCommunes(adresse) {
+    if (!chargements[adresse]) {
+      chargements[adresse] = fetch(adresse).then(function (r) { return r.json(); }).then(function (d) {
+        return d.communes.map(function (c) {
+          var noms = [c.nom].concat(c.autres_noms || []);
+          return { c: c, cles: noms.map(cle), code: c.code.toLowerCase() };
+        });
+      });
+      chargements[adresse].catch(function () { delete chargements[adresse]; });
+    }
+    return chargements[adresse];
+  }
+
+  function chercherCommunes(communes, q) {
+    var k = cle(q);
+    if (k === "") return [];
+    var code = /^[0-9][0-9ab]?[0-9]{0,3}$/.test(q.trim().toLowerCase()) ? q.trim().toLowerCase() : null;
+    var trouves = [];
+    communes.forEach(function (e) {
+      var rang = -1;
+      if (code && e.code.indexOf(code) === 0) rang = e.code === code ? 0 : 1;
+      e.cles.forEach(function (n, i) {
+        var r = -1;
+        if (n === k) r = 0;
+        else if (n.indexOf(k) === 0) r = 2;
+        else if ((" " + n).indexOf(" " + k) !== -1) r = 3;
+        else if (n.replace(/ /g, "").indexOf(k.replace(/ /g, "")) !== -1) r = 4;
+        if (r !== -1 && i > 0) r += 1;  // an old name or a seed's spelling ranks after the official name
+        if (r !== -1 && (rang === -1 || r < rang)) rang = r;
+      });
+      if (rang !== -1) trouves.push({ e: e, rang: rang });
+    });
+    trouves.sort(function (a, b) {
+      return a.rang - b.rang || (b.e.c.population || 0) - (a.e.c.population || 0) || (a.e.c.code < b.e.c.code ? -1 : 1);
+    });
+    return trouves.map(function (t) { return t.e.c; });
+  }
+  window.HabitatCommunes = { cle: cle, charger: chargerCommunes, chercher: chercherCommunes };
+
   function chercheurCommunes() {
     var form = document.querySelector(".chercheur-communes");
     if (!form || !window.fetch) return;
@@ -141,40 +183,10 @@
     form.hidden = false;
 
     function charger() {
-      if (communes) return Promise.resolve(communes);
-      return fetch(form.getAttribute("data-index")).then(function (r) { return r.json(); }).then(function (d) {
-        communes = d.communes.map(function (c) {
-          var noms = [c.nom].concat(c.autres_noms || []);
-          return { c: c, cles: noms.map(cle), code: c.code.toLowerCase() };
-        });
-        return communes;
-      });
+      return chargerCommunes(form.getAttribute("data-index")).then(function (c) { communes = c; return c; });
     }
 
-    function chercher(q) {
-      var k = cle(q);
-      if (k === "") return [];
-      var code = /^[0-9][0-9ab]?[0-9]{0,3}$/.test(q.trim().toLowerCase()) ? q.trim().toLowerCase() : null;
-      var trouves = [];
-      communes.forEach(function (e) {
-        var rang = -1;
-        if (code && e.code.indexOf(code) === 0) rang = e.code === code ? 0 : 1;
-        e.cles.forEach(function (n, i) {
-          var r = -1;
-          if (n === k) r = 0;
-          else if (n.indexOf(k) === 0) r = 2;
-          else if ((" " + n).indexOf(" " + k) !== -1) r = 3;
-          else if (n.replace(/ /g, "").indexOf(k.replace(/ /g, "")) !== -1) r = 4;
-          if (r !== -1 && i > 0) r += 1;  // an old name or a seed's spelling ranks after the official name
-          if (r !== -1 && (rang === -1 || r < rang)) rang = r;
-        });
-        if (rang !== -1) trouves.push({ e: e, rang: rang });
-      });
-      trouves.sort(function (a, b) {
-        return a.rang - b.rang || (b.e.c.population || 0) - (a.e.c.population || 0) || (a.e.c.code < b.e.c.code ? -1 : 1);
-      });
-      return trouves.map(function (t) { return t.e.c; });
-    }
+    function chercher(q) { return chercherCommunes(communes, q); }
 
     function afficher() {
       var q = champ.value;
