@@ -279,6 +279,7 @@ def test_lens_resident_sees_the_call_npnru_aid(browser, base_url):
     hub_pick(form, "projet", "acheter")
     hub_pick(form, "primo_accedant", "oui")
     hub_pick(form, "quartier", "lens-12-14")
+    hub_pick(form, "operation_npnru", "neuf")
     hub_pick(form, "logement", "neuf_maison")
     hub_type(form, "personnes", "2")
     hub_type(form, "revenu", "51750")
@@ -288,6 +289,8 @@ def test_lens_resident_sees_the_call_npnru_aid(browser, base_url):
     assert set(results) == {"ptz", "call-aide-primo-accedants-npnru"}
     # Lens is in zone B1 (reference): the PTZ is computed for B1 only.
     assert results["ptz"].get_attribute("data-montant") == "60000"
+    # The NPNRU aid has its own question about the dwelling (not the PTZ's): 5 000 € for a new one.
+    assert results["call-aide-primo-accedants-npnru"].get_attribute("data-montant") == "5000"
     assert "service Habitat" in results["call-aide-primo-accedants-npnru"].text
 
 
@@ -442,3 +445,19 @@ def test_hub_tenant_adapting_gets_maprimeadapt_and_the_category(browser, base_ur
     assert set(results) == {"anah-categories-revenus", "maprimeadapt"}
     assert results["maprimeadapt"].get_attribute("data-montant") == "5000"
     assert results["anah-categories-revenus"].get_attribute("data-categorie") == "modeste"
+
+
+def test_aids_list_filters_by_commune_and_the_link_restores_it(browser, base_url):
+    browser.get(f"{base_url}/aides/")
+    field = browser.find_element(By.ID, "filtre-commune")
+    field.send_keys("Roubaix")
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#filtre-commune-choix button[data-code='59512']"))[0].click()
+    shown = {c.get_attribute("data-aide") for c in browser.find_elements(By.CSS_SELECTOR, "#liste-aides li.carte-aide") if c.is_displayed()}
+    assert "ptz" in shown and "nord-nehs" in shown
+    assert not any(a.startswith(("call-", "cabbalr-", "cua-")) for a in shown)
+    assert "commune=59512" in browser.current_url
+    browser.get(f"{base_url}/aides/?commune=62498&statut=en-vigueur")
+    WebDriverWait(browser, 10).until(lambda b: b.find_element(By.ID, "filtre-commune").get_attribute("value") == "Lens")
+    shown = {c.get_attribute("data-aide") for c in browser.find_elements(By.CSS_SELECTOR, "#liste-aides li.carte-aide") if c.is_displayed()}
+    assert "call-aide-primo-accedants-npnru" in shown and "ptz" in shown
+    assert not any(a.startswith(("cabbalr-", "cua-", "nord-")) for a in shown)
