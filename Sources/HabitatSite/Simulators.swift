@@ -32,6 +32,35 @@ public struct CompiledSimulator: Sendable {
     /// Questions not asked in the form (derived from the commune later), and default answers.
     public var derived: Set<String>
     public var defaults: [String: RuleValue]
+    /// The commune matters: a derived answer, a commune question, or a local aid (its territory).
+    public var needsCommune = false
+
+    /// What a commune gives the questions declared `derivee_de: commune`.
+    public static let communeFacts = ["zone", "ile_de_france", "departement", "epci"]
+    static let ileDeFrance: Set<String> = ["75", "77", "78", "91", "92", "93", "94", "95"]
+
+    /// The answer `zone` takes from an ABC zone: A bis and A → zone_a, B1 → zone_b1, B2 → zone_b2, C → zone_c.
+    public static func zoneAnswer(_ zone: String) -> String? {
+        switch zone.lowercased().filter({ $0 != " " }) {
+        case "a", "abis": return "zone_a"
+        case "b1": return "zone_b1"
+        case "b2": return "zone_b2"
+        case "c": return "zone_c"
+        default: return nil
+        }
+    }
+
+    /// The derived answers a commune gives this simulator (those its questions accept).
+    public func answers(from c: Commune) -> [String: RuleValue] {
+        var facts: [String: String] = ["epci": c.epciId]
+        if let z = c.zoneABC.flatMap(Self.zoneAnswer) { facts["zone"] = z }
+        if let d = c.departement { facts["departement"] = d; facts["ile_de_france"] = Self.ileDeFrance.contains(d) ? "oui" : "non" }
+        var out: [String: RuleValue] = [:]
+        for q in questions where derived.contains(q.id) {
+            if let text = facts[q.id], let v = SimulatorAnswers.parse(text, for: q) { out[q.id] = v }
+        }
+        return out
+    }
 
     /// Runs the rules on answers; unanswered questions stay unknown.
     public func run(_ answers: [String: RuleValue], evaluator: Evaluator) -> SimulationResult {
@@ -168,6 +197,8 @@ extension Resolver {
             if let d = q.derivee_de {
                 if d != "commune" {
                     error(path, q.id.line, q.id.column, "derivee_de : « \(d) » est inconnu (connu : commune)", code: "rules.bad-derived"); ok = false
+                } else if !CompiledSimulator.communeFacts.contains(q.id.value) {
+                    error(path, q.id.line, q.id.column, "« \(q.id.value) » ne peut pas être déduite de la commune : la commune donne \(CompiledSimulator.communeFacts.joined(separator: ", ")) (zone : zone_a, zone_b1, zone_b2 ou zone_c)", code: "rules.bad-derived"); ok = false
                 }
                 derived.insert(q.id.value)
             }
@@ -195,10 +226,12 @@ extension Resolver {
         var reasons: [(Expr, String)] = []
         for r in file.resultats.pourquoi ?? [] { if let e = parse(r.si, expecting: .bool, what: "'si'") { reasons.append((e, r.texte)) } }
         guard ok, let eligible else { return nil }
-        return CompiledSimulator(aidId: aidId, questions: questions, rules: rules, eligible: eligible, amount: amount, category: category,
+        var compiled = CompiledSimulator(aidId: aidId, questions: questions, rules: rules, eligible: eligible, amount: amount, category: category,
                                  reasons: reasons, limits: file.resultats.limites ?? [], baremeIds: (file.baremes ?? []).map(\.value),
                                  personas: file.personas, profiles: (file.profils ?? []).map(\.value), amountLabel: file.resultats.montant_libelle ?? "Montant estimé", projects: (file.projets ?? []).map(\.value),
                                  nextSteps: file.suite ?? [], derived: derived, defaults: defaults)
+        compiled.needsCommune = !derived.isEmpty || questions.contains { $0.type == .commune } || index.aids[aidId]?.data.territoire.value != "france"
+        return compiled
     }
 
     /// Runs a persona; a mismatch with its expected result is a build error at the persona.
@@ -210,7 +243,22 @@ extension Resolver {
         var answers: [String: RuleValue] = [:]
         // A persona with an answer already reported is not run: its result would only repeat it.
         var rejected = false
+        var commune: Commune?
         for e in entries {
+            // `commune: "62119"` gives the answers derived from the commune (zone, Île-de-France…).
+            if e.key == "commune", !sim.questions.contains(where: { $0.id == "commune" }) {
+                if case .scalar(let text, _, _) = e.value, let c = index.communes[text] {
+                    commune = c
+                } else {
+                    var given = e.value.kindName
+                    if case .scalar(let t, _, _) = e.value { given = "« \(t) »" }
+                    error(path, e.value.position.line, e.value.position.column,
+                          "exemple « \(p.nom.value) » : commune \(given) inconnue : donnez son code INSEE (5 caractères, par exemple 62119 pour Béthune)",
+                          code: "persona.unknown-commune")
+                    rejected = true
+                }
+                continue
+            }
             guard let q = sim.questions.first(where: { $0.id == e.key }) else {
                 error(path, e.keyPosition.line, e.keyPosition.column, "exemple « \(p.nom.value) » : aucune question « \(e.key) »" + String.didYouMean(e.key, among: sim.questions.map(\.id)), code: "persona.unknown-question")
                 continue
@@ -237,6 +285,17 @@ extension Resolver {
                 continue
             }
             answers[q.id] = v
+            if q.type == .commune, case .text(let code) = v { commune = index.communes[code] }
+        }
+        if let commune {
+            for (k, v) in sim.answers(from: commune).sorted(by: { $0.key < $1.key }) {
+                if let given = answers[k], given != v {
+                    let pos = entries.first { $0.key == k }.map { ($0.value.position.line, $0.value.position.column) } ?? (p.nom.line, p.nom.column)
+                    error(path, pos.0, pos.1, "exemple « \(p.nom.value) » : « \(k) » vaut \(given) mais la commune \(commune.displayName) (\(commune.code)) donne \(v)", code: "persona.commune-mismatch")
+                    rejected = true
+                }
+                answers[k] = v
+            }
         }
         if rejected { return }
         let r = sim.run(answers, evaluator: evaluator)

@@ -2,15 +2,16 @@
 
 The same personas are checked by the Swift evaluator at build time (a failing persona fails
 the build), so both evaluators agree on every persona when this passes. Answers derived from
-the commune (zone, Île-de-France) are never asked: a persona gives them in the page URL, as the
-commune will."""
+the commune (zone, Île-de-France) are never asked: a persona that gives a commune (INSEE code)
+types its name in the finder and chooses it; otherwise the page URL gives them."""
 import pathlib
+import csv
 import urllib.parse
 
 import pytest
 import yaml
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 CONTENT = pathlib.Path(__file__).resolve().parents[2] / "Content"
 
@@ -40,6 +41,25 @@ def answer(browser, form, question, value):
         field.send_keys(str(value))
 
 
+def commune_names():
+    with open(CONTENT / "referentiel" / "communes.csv", encoding="utf-8") as f:
+        return {r["code_insee"]: r["nom"] for r in csv.DictReader(f, delimiter=";")}
+
+
+NAMES = commune_names()
+
+
+def choose_commune(browser, form, typed, code):
+    """Types in the commune finder and clicks the choice with that INSEE code."""
+    field = form.find_element(By.CSS_SELECTOR, ".champ-commune input")
+    field.clear()
+    field.send_keys(typed)
+    button = WebDriverWait(browser, 10).until(
+        lambda b: form.find_element(By.CSS_SELECTOR, f".commune-choix button[data-code='{code}']"))
+    button.click()
+    return field
+
+
 def url_value(v):
     return "oui" if v is True else "non" if v is False else str(v)
 
@@ -50,6 +70,10 @@ def run(browser, base_url, aid, rules, answers):
     browser.get(f"{base_url}/aides/{aid}/{query}")
     form = browser.find_element(By.ID, f"sim-{aid}")
     assert form.is_displayed()
+    asks_commune = any(q["id"] == "commune" for q in rules["questions"])
+    if "commune" in answers and not asks_commune:
+        code = str(answers["commune"])
+        choose_commune(browser, form, NAMES[code], code)
     for q in rules["questions"]:
         if q.get("derivee_de"):
             assert form.find_elements(By.CSS_SELECTOR, f"[data-question='{q['id']}']") == [], f"derived question {q['id']} is asked"
@@ -126,19 +150,27 @@ def hub_results(browser):
     return {b.get_attribute("data-aide"): b for b in browser.find_elements(By.CSS_SELECTOR, "#hub-resultat .resultat-aide")}
 
 
-def test_hub_asks_who_and_what_first_and_never_the_zone(browser, base_url):
+def hub_start(browser, base_url, typed="Béthune", code="62119"):
     browser.get(f"{base_url}/simulateur/")
     form = browser.find_element(By.ID, "hub")
+    choose_commune(browser, form, typed, code)
+    return form
+
+
+def test_hub_asks_the_commune_then_who_and_what_and_never_the_zone(browser, base_url):
+    browser.get(f"{base_url}/simulateur/")
+    form = browser.find_element(By.ID, "hub")
+    first = form.find_element(By.CSS_SELECTOR, ".champ")
+    assert "champ-commune" in first.get_attribute("class") and first.is_displayed()
     assert form.find_element(By.CSS_SELECTOR, "input[name=profil]").is_displayed()
     assert form.find_element(By.CSS_SELECTOR, "input[name=projet]").is_displayed()
     asked = [b.get_attribute("data-question") for b in form.find_elements(By.CSS_SELECTOR, "[data-question]") if b.is_displayed()]
-    assert asked == [], f"questions shown before the situation is known: {asked}"
+    assert asked == ["commune"], f"questions shown before the situation is known: {asked}"
     assert "Île-de-France" not in form.text and "zone" not in form.text.lower()
 
 
 def test_hub_owner_renovating_gets_amounts_and_next_steps(browser, base_url):
-    browser.get(f"{base_url}/simulateur/")
-    form = browser.find_element(By.ID, "hub")
+    form = hub_start(browser, base_url)
     hub_pick(form, "profil", "proprietaire-occupant")
     hub_pick(form, "projet", "renover")
     shown = {b.get_attribute("data-question") for b in form.find_elements(By.CSS_SELECTOR, "[data-question]") if b.is_displayed()}
@@ -165,7 +197,8 @@ def test_hub_owner_renovating_gets_amounts_and_next_steps(browser, base_url):
     assert "Barème en vigueur au" in text and "france-renov.gouv.fr" in text
     # The answers are in the URL: opening it again gives the same result.
     url = browser.current_url
-    assert "profil=proprietaire-occupant" in url and "revenu=17363" in url
+    assert "profil=proprietaire-occupant" in url and "revenu=17363" in url and "commune=62119" in url
+    assert "ADIL du Pas-de-Calais" in browser.find_element(By.ID, "hub-resultat").text
     copy = browser.find_element(By.CSS_SELECTOR, "#hub-partage button")
     assert copy.is_displayed()
     browser.get("about:blank")
@@ -173,30 +206,117 @@ def test_hub_owner_renovating_gets_amounts_and_next_steps(browser, base_url):
     again = hub_results(browser)
     assert again["maprimerenov-ampleur"].get_attribute("data-montant") == "24000"
     assert again["anah-categories-revenus"].get_attribute("data-categorie") == "très modeste"
+    assert browser.find_element(By.CSS_SELECTOR, "#hub .champ-commune input").get_attribute("value") == "Béthune"
 
 
-def test_hub_future_buyer_sees_the_ptz_by_zone_without_being_asked_it(browser, base_url):
-    browser.get(f"{base_url}/simulateur/")
-    form = browser.find_element(By.ID, "hub")
+def future_buyer(form, logement):
     hub_pick(form, "profil", "futur-acheteur")
     hub_pick(form, "projet", "acheter")
     hub_pick(form, "primo_accedant", "oui")
-    hub_pick(form, "logement", "ancien_travaux")
+    hub_pick(form, "logement", logement)
     hub_type(form, "personnes", "2")
-    hub_type(form, "revenu", "40000")
-    hub_type(form, "cout_operation", "100000")
+    hub_type(form, "revenu", "51750")
+    hub_type(form, "cout_operation", "200000")
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+
+
+def test_hub_typing_bethune_without_accent_gives_zone_b1_results(browser, base_url):
+    form = hub_start(browser, base_url, "bethune", "62119")
+    assert "zone B1" in form.find_element(By.CSS_SELECTOR, ".commune-etat").text
+    future_buyer(form, "neuf_maison")
     results = hub_results(browser)
     assert set(results) == {"ptz"}
-    text = results["ptz"].text
-    assert "Zone B1 : pas d'aide." in text
-    assert "Zone B2 : montant du prêt, au plus 50" in text
+    # Zone B1, 2 persons, at the ceiling (51 750 €), 30 % of 200 000 €.
+    assert results["ptz"].get_attribute("data-montant") == "60000"
+    assert "Zone B2" not in results["ptz"].text
+    form = hub_start(browser, base_url, "Béthune", "62119")
+    future_buyer(form, "ancien_travaux")
+    # Zone B1: an older dwelling with works is not open; the PTZ is listed as examined, not for you.
+    assert "ptz" not in hub_results(browser)
+    assert browser.find_element(By.CSS_SELECTOR, "#hub-resultat .resultat-ecartee[data-aide='ptz']")
+
+
+def test_homonyms_show_their_departement(browser, base_url):
+    browser.get(f"{base_url}/simulateur/")
+    form = browser.find_element(By.ID, "hub")
+    field = form.find_element(By.CSS_SELECTOR, ".champ-commune input")
+    field.send_keys("Saint-Aubin")
+    WebDriverWait(browser, 10).until(lambda b: form.find_elements(By.CSS_SELECTOR, ".commune-choix button"))
+    buttons = form.find_elements(By.CSS_SELECTOR, ".commune-choix button")
+    # The two communes named exactly Saint-Aubin come first (Aubin-Saint-Vaast only after them).
+    choices = {b.get_attribute("data-code"): b.text for b in buttons[:2]}
+    assert set(choices) == {"59529", "62742"}
+    assert "Nord" in choices["59529"] and "Pas-de-Calais" in choices["62742"]
+    field.clear()
+    field.send_keys("st aubin")
+    WebDriverWait(browser, 10).until(lambda b: {x.get_attribute("data-code") for x in form.find_elements(By.CSS_SELECTOR, ".commune-choix button")[:2]} == {"59529", "62742"})
+
+
+def test_hub_refuses_a_name_that_is_not_chosen(browser, base_url):
+    browser.get(f"{base_url}/simulateur/?profil=futur-acheteur&projet=acheter")
+    form = browser.find_element(By.ID, "hub")
+    form.find_element(By.CSS_SELECTOR, ".champ-commune input").send_keys("Saint-Aubin")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    error = browser.find_element(By.ID, "hub-commune-erreur")
+    # Two communes are named Saint-Aubin: the name alone is refused until one is chosen.
+    WebDriverWait(browser, 10).until(lambda b: error.is_displayed() and "choisissez votre commune dans la liste" in error.text)
+    assert hub_results(browser) == {}
+
+
+def test_roubaix_resident_never_sees_call_or_cabbalr_aids(browser, base_url):
+    form = hub_start(browser, base_url, "Roubaix", "59512")
+    future_buyer(form, "neuf_maison")
+    results = hub_results(browser)
+    assert "ptz" in results
+    text = browser.find_element(By.ID, "hub-resultat").text
+    assert not any(a.startswith(("call-", "cabbalr-")) for a in results)
+    assert "CALL" not in text and "Lens-Liévin" not in text and "ADIL du Nord" in text
+
+
+def test_lens_resident_sees_the_call_npnru_aid(browser, base_url):
+    form = hub_start(browser, base_url, "Lens", "62498")
+    hub_pick(form, "profil", "futur-acheteur")
+    hub_pick(form, "projet", "acheter")
+    hub_pick(form, "primo_accedant", "oui")
+    hub_pick(form, "quartier", "lens-12-14")
+    hub_pick(form, "operation_npnru", "neuf")
+    hub_pick(form, "logement", "neuf_maison")
+    hub_type(form, "personnes", "2")
+    hub_type(form, "revenu", "51750")
+    hub_type(form, "cout_operation", "200000")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    results = hub_results(browser)
+    assert set(results) == {"ptz", "call-aide-primo-accedants-npnru"}
+    # Lens is in zone B1 (reference): the PTZ is computed for B1 only.
+    assert results["ptz"].get_attribute("data-montant") == "60000"
+    # The NPNRU aid has its own question about the dwelling (not the PTZ's): 5 000 € for a new one.
+    assert results["call-aide-primo-accedants-npnru"].get_attribute("data-montant") == "5000"
+    assert "service Habitat" in results["call-aide-primo-accedants-npnru"].text
+
+
+def test_shared_link_restores_the_commune_and_the_printed_result_names_it(browser, base_url):
+    form = hub_start(browser, base_url, "Lens", "62498")
+    future_buyer(form, "neuf_maison")
+    url = browser.current_url
+    assert "commune=62498" in url
+    browser.get("about:blank")
+    browser.get(url)
+    WebDriverWait(browser, 10).until(lambda b: hub_results(b))
+    assert hub_results(browser)["ptz"].get_attribute("data-montant") == "60000"
+    assert browser.find_element(By.CSS_SELECTOR, "#hub .champ-commune input").get_attribute("value") == "Lens"
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        line = browser.find_element(By.ID, "hub-impression")
+        assert line.is_displayed() and "Lens (code INSEE 62498)" in line.text and line.text.startswith("Résultat calculé le ")
+        assert "Barème en vigueur au" in browser.find_element(By.ID, "hub-resultat").text
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
 
 def test_hub_landlord_letting_gets_no_unrelated_aid(browser, base_url):
-    browser.get(f"{base_url}/simulateur/?profil=proprietaire-bailleur&projet=louer")
+    browser.get(f"{base_url}/simulateur/?commune=62119&profil=proprietaire-bailleur&projet=louer")
+    WebDriverWait(browser, 10).until(lambda b: "Aucune aide en vigueur" in b.find_element(By.ID, "hub-resultat").text)
     assert hub_results(browser) == {}
-    assert "Aucune aide nationale en vigueur" in browser.find_element(By.ID, "hub-resultat").text
 
 
 def test_hub_never_lists_ended_aids(browser, base_url):
@@ -314,14 +434,30 @@ def test_printed_result_shows_the_date_and_the_bareme(browser, base_url):
 
 
 def test_hub_tenant_renovating_gets_no_category_alone(browser, base_url):
-    browser.get(f"{base_url}/simulateur/?profil=locataire&projet=renover")
+    browser.get(f"{base_url}/simulateur/?commune=62119&profil=locataire&projet=renover")
+    WebDriverWait(browser, 10).until(lambda b: "Aucune aide en vigueur" in b.find_element(By.ID, "hub-resultat").text)
     assert hub_results(browser) == {}
-    assert "Aucune aide nationale en vigueur" in browser.find_element(By.ID, "hub-resultat").text
 
 
 def test_hub_tenant_adapting_gets_maprimeadapt_and_the_category(browser, base_url):
-    browser.get(f"{base_url}/simulateur/?profil=locataire&projet=adapter&personnes=2&revenu=32553&situation=age_60_gir&cout_ht=10000")
-    results = hub_results(browser)
+    browser.get(f"{base_url}/simulateur/?commune=62119&profil=locataire&projet=adapter&personnes=2&revenu=32553&situation=age_60_gir&cout_ht=10000")
+    results = WebDriverWait(browser, 10).until(lambda b: hub_results(b))
     assert set(results) == {"anah-categories-revenus", "maprimeadapt"}
     assert results["maprimeadapt"].get_attribute("data-montant") == "5000"
     assert results["anah-categories-revenus"].get_attribute("data-categorie") == "modeste"
+
+
+def test_aids_list_filters_by_commune_and_the_link_restores_it(browser, base_url):
+    browser.get(f"{base_url}/aides/")
+    field = browser.find_element(By.ID, "filtre-commune")
+    field.send_keys("Roubaix")
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#filtre-commune-choix button[data-code='59512']"))[0].click()
+    shown = {c.get_attribute("data-aide") for c in browser.find_elements(By.CSS_SELECTOR, "#liste-aides li.carte-aide") if c.is_displayed()}
+    assert "ptz" in shown and "nord-nehs" in shown
+    assert not any(a.startswith(("call-", "cabbalr-", "cua-")) for a in shown)
+    assert "commune=59512" in browser.current_url
+    browser.get(f"{base_url}/aides/?commune=62498&statut=en-vigueur")
+    WebDriverWait(browser, 10).until(lambda b: b.find_element(By.ID, "filtre-commune").get_attribute("value") == "Lens")
+    shown = {c.get_attribute("data-aide") for c in browser.find_elements(By.CSS_SELECTOR, "#liste-aides li.carte-aide") if c.is_displayed()}
+    assert "call-aide-primo-accedants-npnru" in shown and "ptz" in shown
+    assert not any(a.startswith(("cabbalr-", "cua-", "nord-")) for a in shown)

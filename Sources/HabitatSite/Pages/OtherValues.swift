@@ -28,7 +28,7 @@ extension Renderer {
         let audiences: [(AidFile.Audience, String)] = [(.proprietaireOccupant, "Propriétaire occupant"), (.proprietaireBailleur, "Propriétaire bailleur"),
                                                        (.locataire, "Locataire"), (.primoAccedant, "Futur acheteur d'une première résidence")]
         func card(_ a: Aid) -> [String: Any] {
-            ["titre": a.data.titre, "url": a.url, "resume": a.data.resume, "montant": a.data.montant,
+            ["id": a.id, "titre": a.data.titre, "url": a.url, "resume": a.data.resume, "montant": a.data.montant,
              "statut": a.data.statut == .terminee ? "Terminée" : a.data.statut.label, "statut_code": a.data.statut.rawValue,
              "en_vigueur": a.data.statut == .enVigueur, "terminee": a.data.statut == .terminee,
              "publics": a.data.publics.map(\.label).joined(separator: ", "),

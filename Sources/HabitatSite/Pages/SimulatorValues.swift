@@ -23,7 +23,8 @@ extension Renderer {
                 default: return .null
                 }
             }
-            return .object([
+            let place: [(String, JSONValue)] = [("commune", .bool(sim.needsCommune)), ("territoire", .string(aid.data.territoire.value))]
+            return .object(place + [
                 ("aide", .string(sim.aidId)), ("titre", .string(aid.data.titre)), ("url", .string(aid.url)),
                 ("terminee", .bool(aid.data.statut == .terminee)),
                 ("montant_libelle", .string(sim.amountLabel)),
@@ -76,7 +77,12 @@ extension Renderer {
                 "conditionnelle": q.condition != nil,
             ]
         }
-        return ["form_id": formId, "questions": fields, "hub": absent, "regles_id": formId + "-regles", "resultat_id": formId + "-resultat",
+        // One commune finder (on /communes/index.json) when an answer comes from the commune and no
+        // question already asks it (a local simulator's own list of its communes).
+        let finder = sims.contains { $0.needsCommune } && !merged.values.contains { $0.type == .commune }
+        return ["form_id": formId, "questions": fields, "hub": absent,
+                "chercheur_commune": finder ? ["champ": formId + "-commune", "aide_id": formId + "-commune-aide", "erreur_id": formId + "-commune-erreur",
+                                               "liste_id": formId + "-commune-choix", "etat_id": formId + "-commune-etat"] as [String: Any] : absent, "regles_id": formId + "-regles", "resultat_id": formId + "-resultat",
                 "regles_json": simulatorJSON(sims)]
     }
 

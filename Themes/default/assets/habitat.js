@@ -19,6 +19,58 @@
       var v = params.get(sel.name);
       if (v !== null && Array.prototype.some.call(sel.options, function (o) { return o.value === v; })) sel.value = v;
     });
+    // La commune : seules les aides qui s'y appliquent (nationales comprises, d'après /communes/index.json).
+    var communeChamp = document.getElementById("filtre-commune");
+    var communeListe = document.getElementById("filtre-commune-choix");
+    var communeEtat = document.getElementById("filtre-commune-etat");
+    var commune = null;
+    function choisirCommune(c) {
+      commune = c;
+      while (communeListe.firstChild) communeListe.removeChild(communeListe.firstChild);
+      communeListe.hidden = true;
+      if (c) {
+        communeChamp.value = c.nom_affiche;
+        communeEtat.textContent = "Aides qui s'appliquent à " + c.nom_affiche + " (" + c.code + ", " + c.nom_departement + ").";
+      }
+      var q = new URLSearchParams(location.search);
+      if (c) q.set("commune", c.code); else q.delete("commune");
+      try { history.replaceState(null, "", location.pathname + (q.toString() ? "?" + q.toString() : "")); } catch (e) { /* fichier local */ }
+      appliquer();
+    }
+    if (communeChamp && window.fetch) {
+      var adresseIndex = communeChamp.getAttribute("data-index");
+      communeChamp.addEventListener("input", function () {
+        var q = communeChamp.value;
+        if (commune && q !== commune.nom_affiche) choisirCommune(null);
+        while (communeListe.firstChild) communeListe.removeChild(communeListe.firstChild);
+        communeListe.hidden = true;
+        if (cle(q) === "") { communeEtat.textContent = ""; return; }
+        chargerCommunes(adresseIndex).then(function (toutes) {
+          if (communeChamp.value !== q) return;
+          var r = chercherCommunes(toutes, q);
+          communeEtat.textContent = r.length === 0 ? "Aucune commune du Nord ou du Pas-de-Calais ne correspond." : pluriel(r.length, "commune trouvée", "communes trouvées") + " : choisissez la vôtre.";
+          r.slice(0, 10).forEach(function (c) {
+            var li = document.createElement("li");
+            var b = document.createElement("button");
+            b.type = "button";
+            b.className = "commune-option";
+            b.setAttribute("data-code", c.code);
+            b.textContent = c.nom_affiche + (c.nom_affiche === c.nom ? " — " + c.nom_departement : "") + " · " + c.code;
+            b.addEventListener("click", function () { choisirCommune(c); communeChamp.focus(); });
+            li.appendChild(b);
+            communeListe.appendChild(li);
+          });
+          communeListe.hidden = r.length === 0;
+        }, function () { communeEtat.textContent = "La liste des communes n'a pas pu être chargée."; });
+      });
+      var codeDepart = params.get("commune");
+      if (codeDepart) {
+        chargerCommunes(adresseIndex).then(function (toutes) {
+          var e = toutes.filter(function (x) { return x.c.code === codeDepart; })[0];
+          if (e) choisirCommune(e.c);
+        }, function () {});
+      }
+    }
     function appliquer() {
       var n = 0;
       groupes.forEach(function (g) {
@@ -27,7 +79,8 @@
         Array.prototype.forEach.call(g.querySelectorAll(".liste-aides > li"), function (c) {
           var okP = !publicSel.value || (" " + c.getAttribute("data-publics") + " ").indexOf(" " + publicSel.value + " ") !== -1 || c.getAttribute("data-publics").indexOf("tous") !== -1;
           var okT = !terrSel.value || c.getAttribute("data-territoire") === terrSel.value || c.getAttribute("data-territoire") === "france";
-          c.hidden = !(okS && okP && okT);
+          var okC = !commune || (commune.aides || []).indexOf(c.getAttribute("data-aide")) !== -1;
+          c.hidden = !(okS && okP && okT && okC);
           if (!c.hidden) visibles++;
         });
         g.hidden = visibles === 0;
@@ -36,7 +89,15 @@
       compte.textContent = pluriel(n, "aide affichée", "aides affichées");
     }
     [statutSel, publicSel, terrSel].forEach(function (sel) { sel.addEventListener("change", appliquer); });
-    form.addEventListener("submit", function (e) { e.preventDefault(); appliquer(); });
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      if (communeChamp && !commune && cle(communeChamp.value) !== "") {
+        chargerCommunes(communeChamp.getAttribute("data-index")).then(function (toutes) {
+          var r = chercherCommunes(toutes, communeChamp.value);
+          if (r.length === 1) choisirCommune(r[0]); else appliquer();
+        }, appliquer);
+      } else appliquer();
+    });
     appliquer();
   }
 
@@ -129,6 +190,48 @@
     return (" " + t + " ").replace(/ st /g, " saint ").replace(/ ste /g, " sainte ").trim();
   }
 
+  // La liste des communes, chargée une fois par page ; et la recherche, partagées avec le
+  // simulateur (simulateur.js) par window.HabitatCommunes.
+  var chargements = {};
+  function chargerCommunes(adresse) {
+    if (!chargements[adresse]) {
+      chargements[adresse] = fetch(adresse).then(function (r) { return r.json(); }).then(function (d) {
+        return d.communes.map(function (c) {
+          var noms = [c.nom].concat(c.autres_noms || []);
+          return { c: c, cles: noms.map(cle), code: c.code.toLowerCase() };
+        });
+      });
+      chargements[adresse].catch(function () { delete chargements[adresse]; });
+    }
+    return chargements[adresse];
+  }
+
+  function chercherCommunes(communes, q) {
+    var k = cle(q);
+    if (k === "") return [];
+    var code = /^[0-9][0-9ab]?[0-9]{0,3}$/.test(q.trim().toLowerCase()) ? q.trim().toLowerCase() : null;
+    var trouves = [];
+    communes.forEach(function (e) {
+      var rang = -1;
+      if (code && e.code.indexOf(code) === 0) rang = e.code === code ? 0 : 1;
+      e.cles.forEach(function (n, i) {
+        var r = -1;
+        if (n === k) r = 0;
+        else if (n.indexOf(k) === 0) r = 2;
+        else if ((" " + n).indexOf(" " + k) !== -1) r = 3;
+        else if (n.replace(/ /g, "").indexOf(k.replace(/ /g, "")) !== -1) r = 4;
+        if (r !== -1 && i > 0) r += 1;  // an old name or a seed's spelling ranks after the official name
+        if (r !== -1 && (rang === -1 || r < rang)) rang = r;
+      });
+      if (rang !== -1) trouves.push({ e: e, rang: rang });
+    });
+    trouves.sort(function (a, b) {
+      return a.rang - b.rang || (b.e.c.population || 0) - (a.e.c.population || 0) || (a.e.c.code < b.e.c.code ? -1 : 1);
+    });
+    return trouves.map(function (t) { return t.e.c; });
+  }
+  window.HabitatCommunes = { cle: cle, charger: chargerCommunes, chercher: chercherCommunes };
+
   function chercheurCommunes() {
     var form = document.querySelector(".chercheur-communes");
     if (!form || !window.fetch) return;
@@ -141,40 +244,10 @@
     form.hidden = false;
 
     function charger() {
-      if (communes) return Promise.resolve(communes);
-      return fetch(form.getAttribute("data-index")).then(function (r) { return r.json(); }).then(function (d) {
-        communes = d.communes.map(function (c) {
-          var noms = [c.nom].concat(c.autres_noms || []);
-          return { c: c, cles: noms.map(cle), code: c.code.toLowerCase() };
-        });
-        return communes;
-      });
+      return chargerCommunes(form.getAttribute("data-index")).then(function (c) { communes = c; return c; });
     }
 
-    function chercher(q) {
-      var k = cle(q);
-      if (k === "") return [];
-      var code = /^[0-9][0-9ab]?[0-9]{0,3}$/.test(q.trim().toLowerCase()) ? q.trim().toLowerCase() : null;
-      var trouves = [];
-      communes.forEach(function (e) {
-        var rang = -1;
-        if (code && e.code.indexOf(code) === 0) rang = e.code === code ? 0 : 1;
-        e.cles.forEach(function (n, i) {
-          var r = -1;
-          if (n === k) r = 0;
-          else if (n.indexOf(k) === 0) r = 2;
-          else if ((" " + n).indexOf(" " + k) !== -1) r = 3;
-          else if (n.replace(/ /g, "").indexOf(k.replace(/ /g, "")) !== -1) r = 4;
-          if (r !== -1 && i > 0) r += 1;  // an old name or a seed's spelling ranks after the official name
-          if (r !== -1 && (rang === -1 || r < rang)) rang = r;
-        });
-        if (rang !== -1) trouves.push({ e: e, rang: rang });
-      });
-      trouves.sort(function (a, b) {
-        return a.rang - b.rang || (b.e.c.population || 0) - (a.e.c.population || 0) || (a.e.c.code < b.e.c.code ? -1 : 1);
-      });
-      return trouves.map(function (t) { return t.e.c; });
-    }
+    function chercher(q) { return chercherCommunes(communes, q); }
 
     function afficher() {
       var q = champ.value;

@@ -164,6 +164,18 @@
   }
   function versTexte(v) { return v === true ? "oui" : v === false ? "non" : String(v); }
 
+  // Ce que la commune donne aux réponses déduites (derivee_de: commune), comme en Swift
+  // (CompiledSimulator.answers(from:)) : zone A bis et A → zone_a, B1, B2, C ; Île-de-France par le département.
+  var IDF = ["75", "77", "78", "91", "92", "93", "94", "95"];
+  function zoneReponse(z) {
+    return { a: "zone_a", abis: "zone_a", b1: "zone_b1", b2: "zone_b2", c: "zone_c" }[String(z || "").toLowerCase().replace(/\s/g, "")];
+  }
+  function faitsCommune(c) {
+    var f = { epci: c.epci, departement: c.departement, ile_de_france: IDF.indexOf(c.departement) >= 0 };
+    if (zoneReponse(c.zone_abc)) f.zone = zoneReponse(c.zone_abc);
+    return f;
+  }
+
   var dateJour = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric" });
 
   function initialiser(form) {
@@ -180,13 +192,40 @@
     var partage = document.getElementById(form.id + "-partage");
     var impression = document.getElementById(form.id + "-impression");
     var params = new URLSearchParams(location.search);
-    // Réponses déduites (de la commune, plus tard) : jamais demandées ; données par l'adresse ou par défaut.
-    var deduites = {};
+    // Réponses déduites de la commune : jamais demandées ; données par la commune choisie (ou, à
+    // défaut, par l'adresse de la page ou par défaut).
+    var deduitesAdresse = {};
     questions.forEach(function (q) {
       if (!q.derivee) return;
       var v = depuisTexte(q, params.get(q.id));
-      if (v !== undefined) deduites[q.id] = v;
+      if (v !== undefined) deduitesAdresse[q.id] = v;
     });
+    var deduites = deduitesAdresse;
+    // La commune : choisie dans le chercheur (index des communes), ou dans la liste d'un simulateur local.
+    var commune = null;
+    var champCommune = form.querySelector(".champ-commune");
+    var saisie = champCommune && champCommune.querySelector("input");
+    var listeChoix = champCommune && champCommune.querySelector(".commune-choix");
+    var etatCommune = champCommune && champCommune.querySelector(".commune-etat");
+    var erreurCommune = champCommune && champCommune.querySelector(".erreur");
+    var questionCommune = questions.filter(function (q) { return q.type === "commune"; })[0];
+    var communes = window.HabitatCommunes || { cle: function (t) { return String(t).trim(); }, chercher: function () { return []; } };
+    var avecIndex = !!window.HabitatCommunes;
+    function chargerIndex() {
+      if (!avecIndex || !window.fetch) return Promise.reject(new Error("index"));
+      return communes.charger(champCommune ? champCommune.getAttribute("data-index") : "/communes/index.json");
+    }
+    function deduire() {
+      deduites = {};
+      Object.keys(deduitesAdresse).forEach(function (k) { deduites[k] = deduitesAdresse[k]; });
+      if (!commune) return;
+      var f = faitsCommune(commune);
+      questions.forEach(function (q) {
+        if (!q.derivee || !(q.id in f)) return;
+        var v = depuisTexte(q, versTexte(f[q.id]));
+        if (v !== undefined) deduites[q.id] = v; else delete deduites[q.id];
+      });
+    }
     // Rétablit les réponses d'un lien partagé.
     var restaurees = false;
     ["profil", "projet"].concat(questions.map(function (q) { return q.id; })).forEach(function (id) {
@@ -202,6 +241,75 @@
     });
     form.hidden = false;
 
+    function libelleCommune(c) {
+      return c.nom_affiche + (c.nom_affiche === c.nom ? " — " + c.nom_departement : "") + " · " + c.code;
+    }
+    function choisir(c, silencieux) {
+      commune = c;
+      if (listeChoix) { vider(listeChoix); listeChoix.hidden = true; }
+      if (saisie && c) saisie.value = c.nom_affiche;
+      if (etatCommune) {
+        etatCommune.textContent = c ? "Commune choisie : " + c.nom_affiche + " (" + c.code + "), " + c.nom_departement
+          + (c.epci_nom ? ", " + c.epci_nom : "") + (c.zone_abc ? " ; zone " + c.zone_abc + " (PTZ)" : "") + "." : "";
+      }
+      if (erreurCommune && c) { erreurCommune.hidden = true; erreurCommune.textContent = ""; saisie.removeAttribute("aria-invalid"); }
+      deduire();
+      if (!silencieux) mettreAJourQuestions(collecter(false).reponses);
+    }
+    function proposer() {
+      var q = saisie.value;
+      if (commune && q !== commune.nom_affiche) choisir(null);
+      vider(listeChoix);
+      listeChoix.hidden = true;
+      if (communes.cle(q) === "") { etatCommune.textContent = ""; return; }
+      chargerIndex().then(function (toutesCommunes) {
+        if (saisie.value !== q || commune) return;
+        var r = communes.chercher(toutesCommunes, q);
+        etatCommune.textContent = r.length === 0
+          ? "Aucune commune du Nord ou du Pas-de-Calais ne correspond : vérifiez l'orthographe, ou essayez le code INSEE (5 caractères)."
+          : (r.length === 1 ? "1 commune trouvée" : r.length + " communes trouvées") + (r.length > 10 ? " (les 10 premières)" : "") + " : choisissez la vôtre.";
+        r.slice(0, 10).forEach(function (c) {
+          var li = document.createElement("li");
+          var b = document.createElement("button");
+          b.type = "button";
+          b.className = "commune-option";
+          b.setAttribute("data-code", c.code);
+          b.textContent = libelleCommune(c);
+          b.addEventListener("click", function () { choisir(c); saisie.focus(); });
+          li.appendChild(b);
+          listeChoix.appendChild(li);
+        });
+        listeChoix.hidden = r.length === 0;
+      }, function () { etatCommune.textContent = "La liste des communes n'a pas pu être chargée : rechargez la page."; });
+    }
+    // À l'envoi, un nom tapé sans choisir : une seule commune correspond (ou un seul nom exact) → elle est retenue.
+    function communeTapee() {
+      if (!saisie || commune || communes.cle(saisie.value) === "") return Promise.resolve();
+      return chargerIndex().then(function (toutesCommunes) {
+        var r = communes.chercher(toutesCommunes, saisie.value);
+        var k = communes.cle(saisie.value);
+        var exactes = r.filter(function (c) { return communes.cle(c.nom) === k || communes.cle(c.nom_affiche) === k || c.code === saisie.value.trim(); });
+        if (r.length === 1) choisir(r[0], true); else if (exactes.length === 1) choisir(exactes[0], true);
+      }, function () {});
+    }
+    if (saisie) {
+      saisie.addEventListener("input", proposer);
+      saisie.addEventListener("keydown", function (ev) {
+        if (ev.key === "ArrowDown" && !listeChoix.hidden && listeChoix.querySelector("button")) { ev.preventDefault(); listeChoix.querySelector("button").focus(); }
+      });
+    }
+    if (questionCommune) {
+      var liste = form.querySelector("select[name='" + questionCommune.id + "']");
+      if (liste) liste.addEventListener("change", function () {
+        var code = liste.value;
+        if (!code) { choisir(null); return; }
+        chargerIndex().then(function (toutesCommunes) {
+          var e = toutesCommunes.filter(function (x) { return x.c.code === code; })[0];
+          if (liste.value === code) choisir(e ? e.c : null);
+        }, function () {});
+      });
+    }
+
     function choixHub(nom) {
       var c = form.querySelector("input[name='" + nom + "']:checked");
       return c ? c.value : null;
@@ -210,8 +318,11 @@
     function simsActives() {
       if (!estHub) return toutes;
       var profil = choixHub("profil"), projet = choixHub("projet");
-      if (!profil || !projet) return [];
-      var retenues = toutes.filter(function (s) { return s.profils.indexOf(profil) >= 0 && s.projets.indexOf(projet) >= 0; });
+      if (!profil || !projet || !commune) return [];
+      // Seulement les aides de la commune (nationales, du département, de l'intercommunalité…).
+      var retenues = toutes.filter(function (s) {
+        return s.profils.indexOf(profil) >= 0 && s.projets.indexOf(projet) >= 0 && (commune.aides || []).indexOf(s.aide) >= 0;
+      });
       // Une catégorie seule (sans montant) n'est pas une aide : elle n'accompagne que des aides retenues.
       return retenues.some(function (s) { return s.montant; }) ? retenues : [];
     }
@@ -219,6 +330,19 @@
     function collecter(afficherErreurs) {
       var reponses = {}, erreurs = [];
       Object.keys(deduites).forEach(function (k) { reponses[k] = deduites[k]; });
+      if (saisie) {
+        var sansChoix = !commune && (estHub || communes.cle(saisie.value) !== "");
+        var texteErreur = communes.cle(saisie.value) === "" ? "« Commune » : indiquez la commune du logement, puis choisissez-la dans la liste."
+          : "« Commune » : choisissez votre commune dans la liste proposée (plusieurs communes, ou aucune, correspondent à « " + saisie.value + " »).";
+        if (sansChoix) {
+          erreurs.push({ q: { id: "commune" }, texte: texteErreur });
+          if (afficherErreurs) { erreurCommune.textContent = texteErreur; erreurCommune.hidden = false; saisie.setAttribute("aria-invalid", "true"); }
+        } else {
+          erreurCommune.hidden = true;
+          erreurCommune.textContent = "";
+          saisie.removeAttribute("aria-invalid");
+        }
+      }
       questions.forEach(function (q) {
         if (q.derivee) return;
         var bloc = form.querySelector("[data-question='" + q.id + "']");
@@ -295,9 +419,14 @@
         texte(bloc, "p", "Votre catégorie : " + r.categorie + ".", "verdict");
       } else {
         var manque = s.questions.filter(function (q) { return q.derivee && !(q.id in rep) && q.options && q.options.length; });
+        if (!estHub && commune && s.territoire !== "france" && (commune.aides || []).indexOf(s.aide) < 0) {
+          texte(bloc, "p", "Cette aide ne s'applique pas à " + commune.nom_affiche + " (" + commune.code + ") : elle est réservée à son territoire.", "verdict");
+          bloc.setAttribute("data-eligible", "hors-territoire");
+          return { bloc: bloc, r: { eligible: false, montant: INCONNU, categorie: INCONNU, pourquoi: [] } };
+        }
         if (estInconnu(r.eligible) && manque.length === 1) {
           var q = manque[0];
-          texte(bloc, "p", "Le résultat dépend de « " + q.libelle + " », que le portail déduira de votre commune :", "verdict");
+          texte(bloc, "p", "Le résultat dépend de « " + q.libelle + " », qui se déduit de la commune : indiquez-la en haut du formulaire. Selon le cas :", "verdict");
           var ul0 = document.createElement("ul");
           q.options.forEach(function (o) {
             var essai = {};
@@ -345,9 +474,11 @@
       vider(sortie);
       var sims = simsActives();
       if (estHub && !sims.length) {
-        texte(sortie, "p", choixHub("profil") && choixHub("projet")
-          ? "Aucune aide nationale en vigueur décrite par le portail ne correspond à cette situation. Les aides locales dépendent de votre commune : l'ADIL de votre département peut vous renseigner (réseau présenté sur https://www.anil.org/)."
+        texte(sortie, "p", !commune ? "Indiquez d'abord votre commune, puis qui vous êtes et quel est votre projet."
+          : choixHub("profil") && choixHub("projet")
+          ? "Aucune aide en vigueur décrite par le portail ne correspond à cette situation à " + commune.nom_affiche + "."
           : "Dites d'abord qui vous êtes et quel est votre projet.", "verdict");
+        if (commune) adresses(sortie);
         return;
       }
       var ecartees = [];
@@ -369,8 +500,29 @@
         });
         sortie.appendChild(ul);
       }
-      if (impression) impression.textContent = "Résultat calculé le " + dateJour.format(new Date()) + " à partir de vos réponses ; adresse de ce résultat : " + location.href;
+      if (estHub) adresses(sortie);
+      if (impression) {
+        impression.textContent = "Résultat calculé le " + dateJour.format(new Date())
+          + (commune ? " pour un logement à " + commune.nom_affiche + " (code INSEE " + commune.code + ")" : "")
+          + " à partir de vos réponses ; adresse de ce résultat : " + location.href;
+      }
       if (partage) partage.hidden = false;
+    }
+
+    // Où s'adresser, d'après la commune : l'ADIL du département, l'intercommunalité et ses aides.
+    function adresses(parent) {
+      texte(parent, "h3", "Où vous adresser à " + commune.nom_affiche);
+      var ul = document.createElement("ul");
+      ul.className = "adresses-commune";
+      texte(ul, "li", "L'ADIL du " + commune.nom_departement + " (" + commune.departement + ") : conseil gratuit et neutre sur le logement (droits, financement, aides locales). Le réseau des ADIL est présenté par l'ANIL : https://www.anil.org/");
+      if (commune.epci_nom) {
+        var li = document.createElement("li");
+        li.appendChild(document.createTextNode("Votre intercommunalité, " + commune.epci_nom + " : "));
+        lien(li, commune.url, "la page de " + commune.nom_affiche + " sur ce portail");
+        li.appendChild(document.createTextNode(" présente ses plans et les aides en vigueur."));
+        ul.appendChild(li);
+      }
+      parent.appendChild(ul);
     }
 
     // Les réponses vont dans l'adresse de la page (rien n'est envoyé) : le lien redonne le même résultat.
@@ -380,6 +532,7 @@
         if (choixHub("profil")) q.set("profil", choixHub("profil"));
         if (choixHub("projet")) q.set("projet", choixHub("projet"));
       }
+      if (saisie && commune) q.set("commune", commune.code);
       questions.forEach(function (x) {
         if (x.id in reponses && (!x.derivee || params.has(x.id))) q.set(x.id, versTexte(reponses[x.id]));
       });
@@ -418,9 +571,20 @@
 
     form.addEventListener("input", function () { var c = collecter(false); mettreAJourQuestions(c.reponses); });
     form.addEventListener("change", function () { var c = collecter(false); mettreAJourQuestions(c.reponses); });
-    form.addEventListener("submit", function (ev) { ev.preventDefault(); soumettre(true); });
-    mettreAJourQuestions(collecter(false).reponses);
-    if (restaurees) soumettre(false);
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); communeTapee().then(function () { soumettre(true); }); });
+    // Un lien partagé redonne la commune (par son code INSEE) avant le résultat.
+    var codePartage = params.get("commune");
+    var communeRestauree = Promise.resolve();
+    if (codePartage && (saisie || questionCommune)) {
+      communeRestauree = chargerIndex().then(function (toutesCommunes) {
+        var e = toutesCommunes.filter(function (x) { return x.c.code === codePartage; })[0];
+        if (e) { choisir(e.c, true); restaurees = true; }
+      }, function () {});
+    }
+    communeRestauree.then(function () {
+      mettreAJourQuestions(collecter(false).reponses);
+      if (restaurees) soumettre(false);
+    });
   }
 
   if (typeof document !== "undefined") {
