@@ -166,14 +166,7 @@ public struct ContentParser: Sendable {
 
     /// The bytes of a front matter (from the start to the closing `---`), or everything.
     static func frontMatterBytes(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
-        let marker: [UInt8] = Array("\n---".utf8)
-        guard bytes.count > 3 else { return bytes[...] }
-        var i = 3
-        while i + marker.count <= bytes.count {
-            if bytes[i] == 0x0A, bytes[i..<(i + marker.count)].elementsEqual(marker) { return bytes[..<(i + marker.count)] }
-            i += 1
-        }
-        return bytes[...]
+        FrontMatterSplit.end(of: bytes).map { bytes[..<$0] } ?? bytes[...]
     }
 
     private func splitExtension(_ name: String) -> (String, String) {
