@@ -32,7 +32,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "habitat", dependencies: [
-            "HabitatSite", "HabitatServe",
+            "HabitatSite", "HabitatServe", "CHabitatSys",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "HabitatTests", dependencies: [

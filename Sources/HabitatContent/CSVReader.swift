@@ -97,6 +97,12 @@ public enum CSVReader {
             throw .error(SourceLocation(file: file, line: 1, column: 1), "le fichier est vide ; un tableau a besoin d'une ligne d'en-tête et d'au moins une ligne", code: "table.empty")
         }
         let header = rows.removeFirst()
+        try checkShape(rows, header: header, separator: separator, chars: chars, file: file)
+        return CSVFile(separator: separator, header: header, rows: rows)
+    }
+
+    /// Every row has as many cells as the header; a row split by the other separator says so.
+    private static func checkShape(_ rows: [[CSVFile.Cell]], header: [CSVFile.Cell], separator: Character, chars: [Character], file: String) throws(Diagnostic) {
         for r in rows where r.count != header.count {
             let other: Character = separator == ";" ? "," : ";"
             let rawLine = lineText(chars, line: r[0].line)
@@ -108,7 +114,6 @@ public enum CSVReader {
             throw .error(SourceLocation(file: file, line: at.line, column: at.column),
                          "la ligne a \(r.count) cellule(s) mais l'en-tête en a \(header.count)", code: "table.ragged-row")
         }
-        return CSVFile(separator: separator, header: header, rows: rows)
     }
 
     private static func detectSeparator(_ chars: [Character]) -> Character {

@@ -46,104 +46,71 @@ public struct ContentParser: Sendable {
         let (stem, ext) = splitExtension(name)
         let top = parts.first ?? ""
 
-        func text() throws(Diagnostic) -> String {
-            var slice = bytes[...]
-            if slice.starts(with: [0xEF, 0xBB, 0xBF]) { slice = slice.dropFirst(3) }
-            return try UTF8Check.decode(slice, file: path)
-        }
-        func yaml() throws(Diagnostic) -> YAMLValue {
-            let t = try text()
-            guard let v = try YAMLParser.parse(t, file: path) else {
-                throw .error(SourceLocation(file: path, line: 1, column: 1), "le fichier est vide", code: "yaml.empty")
-            }
-            return v
-        }
-        func decode<T: Decodable>(_ type: T.Type, _ value: YAMLValue) throws(Diagnostic) -> T {
-            try ContentDecoder(file: path).decode(type, from: value)
-        }
-        func markdown<T: Decodable>(_ type: T.Type) throws(Diagnostic) -> (T, MarkdownDocument) {
-            let split = try FrontMatterSplit.split(try text(), file: path)
-            guard let fm = try YAMLParser.parse(split.yaml, file: path, lineOffset: split.yamlLineOffset) else {
-                throw .error(SourceLocation(file: path, line: 2, column: 1), "l'en-tête YAML est vide ; il lui faut au moins « titre »", code: "front-matter.missing-key")
-            }
-            let value = try decode(type, fm)
-            let doc = MarkdownRenderer.render(split.body, options: MarkdownOptions(allowRawHTML: allowRawHTML, lineOffset: split.bodyLineOffset))
-            return (value, doc)
-        }
-        func requireSlug(_ id: String) throws(Diagnostic) {
-            guard Slug.isValid(id) else {
-                throw .error(SourceLocation(file: path, line: 1, column: 1),
-                             "le nom de fichier « \(name) » ne doit contenir que des minuscules sans accent, des chiffres et des « - » ; renommez-le « \(Slug.make(id)).\(ext) »", code: "file.bad-name")
-            }
-        }
+        let source = SourceFile(path: path, name: name, ext: ext, bytes: bytes, allowRawHTML: allowRawHTML)
 
         switch (top, parts.count, ext) {
         case ("site.yaml", 1, _):
-            return .site(try decode(SiteFile.self, try yaml()))
+            return .site(try source.decode(SiteFile.self, try source.yaml()))
         case ("audit-accessibilite.json", 1, _):
-            return .accessibilityAudit(try decode(AccessibilityAuditFile.self, try json()))
+            return .accessibilityAudit(try source.decode(AccessibilityAuditFile.self, try source.json()))
         case ("territoires", 2, "yaml"):
-            try requireSlug(stem)
-            return .territory(id: stem, try decode(TerritoryFile.self, try yaml()))
+            try source.requireSlug(stem)
+            return .territory(id: stem, try source.decode(TerritoryFile.self, try source.yaml()))
         case ("communes", 2, "csv"):
-            try requireSlug(stem)
+            try source.requireSlug(stem)
             return .communes(epci: stem, try CSVReader.read(bytes, file: path))
         case ("referentiel", 2, "csv") where ["communes", "mouvements", "graphies", "anciennes-adresses"].contains(stem):
             return .reference(kind: stem, try CSVReader.read(bytes, file: path))
         case ("referentiel", 2, "md"):
             return nil  // the reference's sources and licence, for people
         case ("plans", 3, "md") where name == "plan.md":
-            try requireSlug(parts[1])
-            let (plan, body) = try markdown(PlanFile.self)
+            try source.requireSlug(parts[1])
+            let (plan, body) = try source.markdown(PlanFile.self)
             return .plan(id: parts[1], plan, body: body)
         case ("plans", 4, "md") where parts[2] == "actions":
-            try requireSlug(stem)
-            let (fiche, body) = try markdown(FicheFile.self)
+            try source.requireSlug(stem)
+            let (fiche, body) = try source.markdown(FicheFile.self)
             return .fiche(plan: parts[1], file: stem, fiche, body: body)
         case ("tables", 2, "yaml"):
-            try requireSlug(stem)
-            return .tableSchema(id: stem, try decode(TableSchemaFile.self, try yaml()))
+            try source.requireSlug(stem)
+            return .tableSchema(id: stem, try source.decode(TableSchemaFile.self, try source.yaml()))
         case ("tables", 2, "csv"):
-            try requireSlug(stem)
+            try source.requireSlug(stem)
             return .tableData(id: stem, try CSVReader.read(bytes, file: path))
         case ("aides", 2, "md"):
-            try requireSlug(stem)
-            let (aid, body) = try markdown(AidFile.self)
+            try source.requireSlug(stem)
+            let (aid, body) = try source.markdown(AidFile.self)
             return .aid(id: stem, aid, body: body)
         case ("aides", 2, "yaml") where stem.hasSuffix(".regles"):
             let id = String(stem.dropLast(".regles".count))
-            try requireSlug(id)
-            return .aidRules(id: id, try yaml())
+            try source.requireSlug(id)
+            return .aidRules(id: id, try source.yaml())
         case ("baremes", 2, "yaml"):
-            try requireSlug(stem)
-            return .bareme(id: stem, try yaml())
+            try source.requireSlug(stem)
+            return .bareme(id: stem, try source.yaml())
         case ("indicateurs", 2, "json"):
-            try requireSlug(stem)
-            return .indicator(id: stem, try decode(IndicatorFile.self, try json()))
+            try source.requireSlug(stem)
+            return .indicator(id: stem, try source.decode(IndicatorFile.self, try source.json()))
         case ("pages", _, "md") where parts.count >= 2:
-            for p in parts.dropFirst().dropLast() { try requireSlug(p) }
-            try requireSlug(stem)
-            let (page, body) = try markdown(PageFile.self)
+            for p in parts.dropFirst().dropLast() { try source.requireSlug(p) }
+            try source.requireSlug(stem)
+            let (page, body) = try source.markdown(PageFile.self)
             return .page(path: (parts.dropFirst().dropLast() + [stem]).joined(separator: "/"), page, body: body)
         case ("actualites", 2, "md"):
-            try requireSlug(stem)
-            let (news, body) = try markdown(NewsFile.self)
+            try source.requireSlug(stem)
+            let (news, body) = try source.markdown(NewsFile.self)
             return .news(slug: stem, news, body: body)
         case ("documents", 2, "yaml"):
-            try requireSlug(stem)
-            return .document(id: stem, try decode(DocumentFile.self, try yaml()))
+            try source.requireSlug(stem)
+            return .document(id: stem, try source.decode(DocumentFile.self, try source.yaml()))
         case ("documents", 2, "txt"):
-            try requireSlug(stem)
-            return .documentText(id: stem, text: try text())
+            try source.requireSlug(stem)
+            return .documentText(id: stem, text: try source.text())
         case ("medias", _, _):
             return .asset(path: rel)
         default:
             diagnostics.append(.warning(SourceLocation(file: path), "fichier ignoré : Habitat ne sait pas ce qu'est « \(rel) » (« habitat schema » dit où va chaque sorte de fichier)", code: "file.ignored"))
             return nil
-        }
-
-        func json() throws(Diagnostic) -> YAMLValue {
-            try JSONReader.parse(try text(), file: path)
         }
     }
 
@@ -166,18 +133,55 @@ public struct ContentParser: Sendable {
 
     /// The bytes of a front matter (from the start to the closing `---`), or everything.
     static func frontMatterBytes(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
-        let marker: [UInt8] = Array("\n---".utf8)
-        guard bytes.count > 3 else { return bytes[...] }
-        var i = 3
-        while i + marker.count <= bytes.count {
-            if bytes[i] == 0x0A, bytes[i..<(i + marker.count)].elementsEqual(marker) { return bytes[..<(i + marker.count)] }
-            i += 1
-        }
-        return bytes[...]
+        FrontMatterSplit.end(of: bytes).map { bytes[..<$0] } ?? bytes[...]
     }
 
     private func splitExtension(_ name: String) -> (String, String) {
         guard let dot = name.lastIndex(of: ".") else { return (name, "") }
         return (String(name[..<dot]), String(name[name.index(after: dot)...]))
+    }
+}
+
+/// One file being parsed: its bytes read as text, YAML, JSON or Markdown with front matter.
+private struct SourceFile {
+    let path: String
+    let name: String
+    let ext: String
+    let bytes: [UInt8]
+    let allowRawHTML: Bool
+
+    func text() throws(Diagnostic) -> String {
+        var slice = bytes[...]
+        if slice.starts(with: [0xEF, 0xBB, 0xBF]) { slice = slice.dropFirst(3) }
+        return try UTF8Check.decode(slice, file: path)
+    }
+    func yaml() throws(Diagnostic) -> YAMLValue {
+        let t = try text()
+        guard let v = try YAMLParser.parse(t, file: path) else {
+            throw .error(SourceLocation(file: path, line: 1, column: 1), "le fichier est vide", code: "yaml.empty")
+        }
+        return v
+    }
+    func decode<T: Decodable>(_ type: T.Type, _ value: YAMLValue) throws(Diagnostic) -> T {
+        try ContentDecoder(file: path).decode(type, from: value)
+    }
+    func markdown<T: Decodable>(_ type: T.Type) throws(Diagnostic) -> (T, MarkdownDocument) {
+        let split = try FrontMatterSplit.split(try text(), file: path)
+        guard let fm = try YAMLParser.parse(split.yaml, file: path, lineOffset: split.yamlLineOffset) else {
+            throw .error(SourceLocation(file: path, line: 2, column: 1), "l'en-tête YAML est vide ; il lui faut au moins « titre »", code: "front-matter.missing-key")
+        }
+        let value = try decode(type, fm)
+        let doc = MarkdownRenderer.render(split.body, options: MarkdownOptions(allowRawHTML: allowRawHTML, lineOffset: split.bodyLineOffset))
+        return (value, doc)
+    }
+    func requireSlug(_ id: String) throws(Diagnostic) {
+        guard Slug.isValid(id) else {
+            throw .error(SourceLocation(file: path, line: 1, column: 1),
+                         "le nom de fichier « \(name) » ne doit contenir que des minuscules sans accent, des chiffres et des « - » ; renommez-le « \(Slug.make(id)).\(ext) »", code: "file.bad-name")
+        }
+    }
+
+    func json() throws(Diagnostic) -> YAMLValue {
+        try JSONReader.parse(try text(), file: path)
     }
 }

@@ -43,6 +43,25 @@ public struct FrontMatterSplit: Sendable {
                      "l'en-tête YAML n'est jamais fermé : ajoutez une ligne « --- » après la dernière clé", code: "front-matter.unclosed")
     }
 
+    /// Where the front matter of raw file bytes ends (just after its closing `---` line): the
+    /// fences `split` finds, before line ends are normalized. Nil when there is none.
+    public static func end(of bytes: [UInt8]) -> Int? {
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var lineStart = start
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: newline) ?? bytes.count
+            var line = bytes[lineStart..<lineEnd]
+            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+            if isFence(line) {
+                if lineStart > start { return min(lineEnd + 1, bytes.count) }
+            } else if lineStart == start {
+                return nil
+            }
+            lineStart = lineEnd + 1
+        }
+        return nil
+    }
+
     private static let newline = UInt8(ascii: "\n")
 
     /// `---` followed only by spaces or tabs.

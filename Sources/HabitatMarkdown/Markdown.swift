@@ -95,14 +95,7 @@ public enum MarkdownRenderer {
             switch type {
             case CMARK_NODE_HEADING:
                 let text = plainText(of: node)
-                var anchor = Slug.make(text)
-                if anchor.isEmpty { anchor = "section" }
-                if let n = usedAnchors[anchor] {
-                    usedAnchors[anchor] = n + 1
-                    anchor += "-\(n + 1)"
-                } else {
-                    usedAnchors[anchor] = 1
-                }
+                let anchor = uniqueAnchor(text, used: &usedAnchors)
                 let line = Int(cmark_node_get_start_line(node))
                 headings.append(.init(level: Int(cmark_node_get_heading_level(node)), text: text, anchor: anchor,
                                       line: line + options.lineOffset,
@@ -136,6 +129,19 @@ public enum MarkdownRenderer {
         html = addHeadingAnchors(html, headings)
         if !tableLabels.isEmpty { html = wrapTables(html, tableLabels) }
         return MarkdownDocument(html: html, headings: headings, links: links, plainText: plain.trimmingSpaces)
+    }
+
+    /// A heading's anchor: its slug (`section` when empty), with `-2`, `-3`… when already used.
+    static func uniqueAnchor(_ text: String, used: inout [String: Int]) -> String {
+        var anchor = Slug.make(text)
+        if anchor.isEmpty { anchor = "section" }
+        if let n = used[anchor] {
+            used[anchor] = n + 1
+            anchor += "-\(n + 1)"
+        } else {
+            used[anchor] = 1
+        }
+        return anchor
     }
 
     /// No-break spaces before `: ; ! ?` and inside « » in text nodes only: code, URLs and

@@ -40,11 +40,40 @@ public indirect enum Expr: Sendable, Hashable {
 
 /// An error in a rule, at a character offset of its text.
 public struct RuleError: Error, Sendable, Hashable {
+    /// What went wrong, as a value: each kind has its own stable diagnostic code.
+    public enum Kind: Sendable, Hashable {
+        /// The text is not a rule (a missing word, an unexpected character).
+        case syntax
+        /// A name no question, variable or rule defines; carried so later uses of a failed rule are not reported again.
+        case unknownName(String)
+        /// Values of the wrong sort for an operator or function.
+        case type
+        /// A function called with the wrong number of values, or a barème argument not written as a text.
+        case arguments
+        case unknownFunction
+        case unknownBareme
+        case unknownColumn
+        case numberOutOfRange
+    }
+
+    public var kind: Kind
     public var offset: Int
     public var message: String
-    /// The diagnostic code, when the error has its own (otherwise `rules.invalid`).
-    public var code: String?
-    public init(_ message: String, at offset: Int, code: String? = nil) { self.message = message; self.offset = offset; self.code = code }
+    public init(_ kind: Kind, _ message: String, at offset: Int) { self.kind = kind; self.message = message; self.offset = offset }
+
+    /// The diagnostic code, stable across wordings.
+    public var code: String {
+        switch kind {
+        case .syntax: return "rules.syntax"
+        case .unknownName: return "rules.unknown-name"
+        case .type: return "rules.type"
+        case .arguments: return "rules.arguments"
+        case .unknownFunction: return "rules.unknown-function"
+        case .unknownBareme: return "rules.unknown-bareme"
+        case .unknownColumn: return "rules.unknown-column"
+        case .numberOutOfRange: return "rules.number-out-of-range"
+        }
+    }
 }
 
 /// Turns rule text into an `Expr`.
@@ -61,7 +90,7 @@ public struct RuleParser {
         parser.tokens = try tokenize(source)
         let expr = try parser.expression()
         guard case .end = parser.current.0 else {
-            throw RuleError("\(describe(parser.current.0)) inattendu après une expression complète", at: parser.current.1)
+            throw RuleError(.syntax, "\(describe(parser.current.0)) inattendu après une expression complète", at: parser.current.1)
         }
         return expr
     }
@@ -82,9 +111,9 @@ public struct RuleParser {
                     if chars[i] != "_" { s.append(chars[i]) }
                     i += 1
                 }
-                guard let v = Double(s) else { throw RuleError("« \(s) » n'est pas un nombre", at: start) }
+                guard let v = Double(s) else { throw RuleError(.syntax, "« \(s) » n'est pas un nombre", at: start) }
                 guard RuleNumber.isAllowed(v) else {
-                    throw RuleError("le nombre \(s) dépasse la limite des règles (\(RuleNumber.limitText) en valeur absolue)", at: start, code: "rules.number-out-of-range")
+                    throw RuleError(.numberOutOfRange, "le nombre \(s) dépasse la limite des règles (\(RuleNumber.limitText) en valeur absolue)", at: start)
                 }
                 out.append((.number(v), start))
             } else if c.isLetter || c == "_" {
@@ -95,7 +124,7 @@ public struct RuleParser {
                 i += 1
                 var s = ""
                 while i < chars.count, chars[i] != c { s.append(chars[i]); i += 1 }
-                guard i < chars.count else { throw RuleError("un texte commencé par \(c) n'est jamais fermé", at: start) }
+                guard i < chars.count else { throw RuleError(.syntax, "un texte commencé par \(c) n'est jamais fermé", at: start) }
                 i += 1
                 out.append((.text(s), start))
             } else {
@@ -105,7 +134,7 @@ public struct RuleParser {
                 } else if "+-*/()<>=,%[]".contains(c) {
                     out.append((.symbol(String(c)), start)); i += 1
                 } else {
-                    throw RuleError("caractère inattendu « \(c) »", at: start)
+                    throw RuleError(.syntax, "caractère inattendu « \(c) »", at: start)
                 }
             }
         }
@@ -137,16 +166,16 @@ public struct RuleParser {
     }
 
     private mutating func expect(symbol: String) throws(RuleError) {
-        guard accept(symbol: symbol) else { throw RuleError("attendu « \(symbol) », trouvé \(Self.describe(current.0))", at: current.1) }
+        guard accept(symbol: symbol) else { throw RuleError(.syntax, "attendu « \(symbol) », trouvé \(Self.describe(current.0))", at: current.1) }
     }
 
     private mutating func expression() throws(RuleError) -> Expr {
         let at = current.1
         if accept(word: "si") {
             let condition = try expression()
-            guard accept(word: "alors") else { throw RuleError("attendu « alors » après la condition de « si », trouvé \(Self.describe(current.0))", at: current.1) }
+            guard accept(word: "alors") else { throw RuleError(.syntax, "attendu « alors » après la condition de « si », trouvé \(Self.describe(current.0))", at: current.1) }
             let then = try expression()
-            guard accept(word: "sinon") else { throw RuleError("attendu « sinon » (chaque « si … alors … » a besoin d'un « sinon »), trouvé \(Self.describe(current.0))", at: current.1) }
+            guard accept(word: "sinon") else { throw RuleError(.syntax, "attendu « sinon » (chaque « si … alors … » a besoin d'un « sinon »), trouvé \(Self.describe(current.0))", at: current.1) }
             let otherwise = try expression()
             return .conditional(condition, then, otherwise, at: at)
         }
@@ -223,7 +252,7 @@ public struct RuleParser {
         case .word("vrai"): advance(); return .bool(true, at: at)
         case .word("faux"): advance(); return .bool(false, at: at)
         case .word(let w) where Self.keywords.contains(w):
-            throw RuleError("« \(w) » ne peut pas commencer une valeur ici", at: at)
+            throw RuleError(.syntax, "« \(w) » ne peut pas commencer une valeur ici", at: at)
         case .word(let w):
             advance()
             if accept(symbol: "(") {
@@ -249,7 +278,7 @@ public struct RuleParser {
             }
             return .list(items, at: at)
         default:
-            throw RuleError("attendu une valeur, trouvé \(Self.describe(token))", at: at)
+            throw RuleError(.syntax, "attendu une valeur, trouvé \(Self.describe(token))", at: at)
         }
     }
 }

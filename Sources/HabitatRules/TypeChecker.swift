@@ -1,3 +1,4 @@
+import HabitatCore
 /// The types of rule values.
 public enum RuleType: String, Sendable, Hashable, CustomStringConvertible {
     case number = "nombre"
@@ -43,19 +44,19 @@ public struct TypeChecker: Sendable {
             guard let t = names[name] else {
                 var known = Array(names.keys).sorted()
                 known.removeAll { $0.hasPrefix("_") }
-                throw RuleError("nom inconnu « \(name) »" + Self.hint(name, known), at: at)
+                throw RuleError(.unknownName(name), "nom inconnu « \(name) »" + String.didYouMean(name, among: known), at: at)
             }
             return t
         case .list(let items, let at):
-            guard let first = items.first else { throw RuleError("une liste vide [] ne sert à rien dans une règle", at: at) }
+            guard let first = items.first else { throw RuleError(.type, "une liste vide [] ne sert à rien dans une règle", at: at) }
             let t = try check(first)
             for item in items.dropFirst() where try check(item) != t {
-                throw RuleError("une liste mélange \(t.withArticle) et \(try check(item).withArticle)", at: item.offset)
+                throw RuleError(.type, "une liste mélange \(t.withArticle) et \(try check(item).withArticle)", at: item.offset)
             }
             switch t {
             case .number: return .numberList
             case .text: return .textList
-            default: throw RuleError("une liste contient des nombres ou des textes, pas \(t.withArticle)", at: at)
+            default: throw RuleError(.type, "une liste contient des nombres ou des textes, pas \(t.withArticle)", at: at)
             }
         case .unary(let op, let x, let at):
             let t = try check(x)
@@ -66,81 +67,70 @@ public struct TypeChecker: Sendable {
             try expect(try check(x), .number, "« % »", at: at)
             return .number
         case .binary(let op, let a, let b, let at):
-            let ta = try check(a), tb = try check(b)
-            switch op {
-            case "+", "-", "*", "/":
-                try expect(ta, .number, "« \(op) »", at: a.offset)
-                try expect(tb, .number, "« \(op) »", at: b.offset)
-                return .number
-            case "<", "<=", ">", ">=":
-                try expect(ta, .number, "« \(op) »", at: a.offset)
-                try expect(tb, .number, "« \(op) »", at: b.offset)
-                return .bool
-            case "=", "!=":
-                guard ta == tb else { throw RuleError("« \(op) » compare \(ta.withArticle) à \(tb.withArticle)", at: at) }
-                return .bool
-            case "et", "ou":
-                try expect(ta, .bool, "« \(op) »", at: a.offset)
-                try expect(tb, .bool, "« \(op) »", at: b.offset)
-                return .bool
-            case "dans":
-                let ok = (ta == .text && tb == .textList) || (ta == .number && tb == .numberList)
-                guard ok else { throw RuleError("« dans » demande une valeur et une liste de même sorte, trouvé \(ta.withArticle) et \(tb.withArticle)", at: at) }
-                return .bool
-            default:
-                throw RuleError("opérateur inconnu « \(op) »", at: at)
-            }
+            return try checkBinary(op, a, b, at: at)
         case .conditional(let c, let a, let b, let at):
             try expect(try check(c), .bool, "la condition de « si »", at: c.offset)
             let ta = try check(a), tb = try check(b)
-            guard ta == tb else { throw RuleError("« alors » donne \(ta.withArticle) mais « sinon » donne \(tb.withArticle)", at: at) }
+            guard ta == tb else { throw RuleError(.type, "« alors » donne \(ta.withArticle) mais « sinon » donne \(tb.withArticle)", at: at) }
             return ta
         case .call(let name, let args, let at):
-            switch name {
-            case "min", "max":
-                guard args.count >= 2 else { throw RuleError("\(name)() demande au moins deux valeurs", at: at) }
-                for a in args { try expect(try check(a), .number, "\(name)()", at: a.offset) }
-                return .number
-            case "arrondi":
-                guard args.count == 1 else { throw RuleError("arrondi() prend une seule valeur", at: at) }
-                try expect(try check(args[0]), .number, "arrondi()", at: args[0].offset)
-                return .number
-            case "bareme":
-                guard args.count == 3 else { throw RuleError("bareme() prend trois valeurs : bareme('id', 'colonne', personnes)", at: at) }
-                guard case .text(let id, let idAt) = args[0] else { throw RuleError("l'identifiant du barème s'écrit comme un texte : bareme('anah-2025', …)", at: args[0].offset) }
-                guard case .text(let column, let colAt) = args[1] else { throw RuleError("la colonne s'écrit comme un texte : bareme(…, 'tres_modeste', …)", at: args[1].offset) }
-                guard let shape = baremes[id] else { throw RuleError("barème inconnu « \(id) »" + Self.hint(id, baremes.keys.sorted()), at: idAt) }
-                guard shape.columns.contains(column) else { throw RuleError("le barème « \(id) » n'a pas de colonne « \(column) »" + Self.hint(column, shape.columns.sorted()), at: colAt) }
-                try expect(try check(args[2]), .number, "bareme()", at: args[2].offset)
-                return .number
-            default:
-                throw RuleError("fonction inconnue « \(name) » (fonctions connues : min, max, arrondi, bareme)", at: at)
-            }
+            return try checkCall(name, args, at: at)
+        }
+    }
+
+    /// An operator between two values: numbers, comparisons, logic, membership.
+    private func checkBinary(_ op: String, _ a: Expr, _ b: Expr, at: Int) throws(RuleError) -> RuleType {
+        let ta = try check(a), tb = try check(b)
+        switch op {
+        case "+", "-", "*", "/":
+            try expect(ta, .number, "« \(op) »", at: a.offset)
+            try expect(tb, .number, "« \(op) »", at: b.offset)
+            return .number
+        case "<", "<=", ">", ">=":
+            try expect(ta, .number, "« \(op) »", at: a.offset)
+            try expect(tb, .number, "« \(op) »", at: b.offset)
+            return .bool
+        case "=", "!=":
+            guard ta == tb else { throw RuleError(.type, "« \(op) » compare \(ta.withArticle) à \(tb.withArticle)", at: at) }
+            return .bool
+        case "et", "ou":
+            try expect(ta, .bool, "« \(op) »", at: a.offset)
+            try expect(tb, .bool, "« \(op) »", at: b.offset)
+            return .bool
+        case "dans":
+            let ok = (ta == .text && tb == .textList) || (ta == .number && tb == .numberList)
+            guard ok else { throw RuleError(.type, "« dans » demande une valeur et une liste de même sorte, trouvé \(ta.withArticle) et \(tb.withArticle)", at: at) }
+            return .bool
+        default:
+            throw RuleError(.syntax, "opérateur inconnu « \(op) »", at: at)
+        }
+    }
+
+    /// A function call: min, max, arrondi, bareme.
+    private func checkCall(_ name: String, _ args: [Expr], at: Int) throws(RuleError) -> RuleType {
+        switch name {
+        case "min", "max":
+            guard args.count >= 2 else { throw RuleError(.arguments, "\(name)() demande au moins deux valeurs", at: at) }
+            for a in args { try expect(try check(a), .number, "\(name)()", at: a.offset) }
+            return .number
+        case "arrondi":
+            guard args.count == 1 else { throw RuleError(.arguments, "arrondi() prend une seule valeur", at: at) }
+            try expect(try check(args[0]), .number, "arrondi()", at: args[0].offset)
+            return .number
+        case "bareme":
+            guard args.count == 3 else { throw RuleError(.arguments, "bareme() prend trois valeurs : bareme('id', 'colonne', personnes)", at: at) }
+            guard case .text(let id, let idAt) = args[0] else { throw RuleError(.arguments, "l'identifiant du barème s'écrit comme un texte : bareme('anah-2025', …)", at: args[0].offset) }
+            guard case .text(let column, let colAt) = args[1] else { throw RuleError(.arguments, "la colonne s'écrit comme un texte : bareme(…, 'tres_modeste', …)", at: args[1].offset) }
+            guard let shape = baremes[id] else { throw RuleError(.unknownBareme, "barème inconnu « \(id) »" + String.didYouMean(id, among: baremes.keys.sorted()), at: idAt) }
+            guard shape.columns.contains(column) else { throw RuleError(.unknownColumn, "le barème « \(id) » n'a pas de colonne « \(column) »" + String.didYouMean(column, among: shape.columns.sorted()), at: colAt) }
+            try expect(try check(args[2]), .number, "bareme()", at: args[2].offset)
+            return .number
+        default:
+            throw RuleError(.unknownFunction, "fonction inconnue « \(name) » (fonctions connues : min, max, arrondi, bareme)", at: at)
         }
     }
 
     private func expect(_ got: RuleType, _ wanted: RuleType, _ what: String, at: Int) throws(RuleError) {
-        guard got == wanted else { throw RuleError("\(what) demande \(wanted.withArticle), trouvé \(got.withArticle)", at: at) }
-    }
-
-    static func hint(_ name: String, _ known: [String]) -> String {
-        var best: (String, Int)?
-        for k in known {
-            let d = distance(name, k)
-            if d <= max(2, name.count / 3), d < name.count, best == nil || d < best!.1 { best = (k, d) }
-        }
-        return best.map { " (vouliez-vous dire « \($0.0) » ?)" } ?? ""
-    }
-
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var prev = Array(0...b.count), cur = prev
-        for i in 1...a.count {
-            cur[0] = i
-            for j in 1...b.count { cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)) }
-            prev = cur
-        }
-        return prev[b.count]
+        guard got == wanted else { throw RuleError(.type, "\(what) demande \(wanted.withArticle), trouvé \(got.withArticle)", at: at) }
     }
 }

@@ -32,8 +32,6 @@ public struct PreviewServer: Sendable {
         await state.record(first, milliseconds: Self.ms(since: start))
 
         let files = StaticFiles(root: options.outputDir)
-        // Hummingbird logs each start at "info"; staff only need our own lines.
-        if ProcessInfo.processInfo.environment["LOG_LEVEL"] == nil { setenv("LOG_LEVEL", "warning", 1) }
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
             try await Self.respond(request, files: files, state: state)
         }
@@ -80,13 +78,9 @@ public struct PreviewServer: Sendable {
         return Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
     }
 
+    /// The folders of the themes `dir` inherits (read from their `theme.yaml` by the theme loader).
     static func parentThemes(of dir: String) -> [String] {
-        guard let bytes = FileSystem.readBytes(dir + "/theme.yaml"), let text = String(validating: bytes, as: UTF8.self) else { return [] }
-        for line in text.split(separator: "\n") where line.hasPrefix("herite:") {
-            let name = line.dropFirst("herite:".count).trimmingCharacters(in: .whitespaces)
-            return [FileSystem.dirname(dir) + "/" + name]
-        }
-        return []
+        Theme.chain(dir: dir, displayDir: dir).folders.dropFirst().map(\.dir)
     }
 
     static func respond(_ request: Request, files: StaticFiles, state: PreviewState) async throws -> Response {

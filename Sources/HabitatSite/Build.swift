@@ -1,4 +1,3 @@
-import CHabitatSys
 import Foundation
 import HabitatContent
 import HabitatCore
@@ -68,8 +67,6 @@ public struct BuildReport: Sendable {
 
 /// The whole pipeline: discover, parse, resolve, render, write, report.
 public enum SiteBuilder {
-    private static let allocatorTuned: Bool = { habitat_tune_allocator(); return true }()
-
     /// A warning when the address the site is built for is a placeholder: absolute links, the
     /// sitemap and the communes' embed snippets would point nowhere.
     static func placeholderAddress(site: SiteFile, override: String?, display: String) -> Diagnostic? {
@@ -87,139 +84,16 @@ public enum SiteBuilder {
     }
 
     /// A build that reuses the parses of unchanged files from the previous build of the session.
+    /// Parse → Resolve → Plan (the site map, less what is unchanged) → Render → Write → Report.
     public static func run(_ options: BuildOptions, session: BuildSession?) async -> BuildReport {
-        _ = allocatorTuned
-        var report = BuildReport()
-        var clock = StageClock()
-        let display = options.contentDir.hasSuffix("/") ? options.contentDir : options.contentDir + "/"
-
-        guard FileSystem.isDirectory(options.contentDir) else {
-            report.diagnostics = [.error(SourceLocation(file: options.contentDir), "dossier de contenu introuvable", code: "site.missing-content")]
-            return report
-        }
-        let siteAllowsRaw = rawHTMLAllowed(options.contentDir)
-        let parsed = await ParseStage.run(contentDir: options.contentDir, displayPrefix: display, allowRawHTML: siteAllowsRaw,
-                                          workers: options.workers, cache: await session?.parsed ?? [:])
-        await session?.remember(parsed)
-        report.stageTimes.append(("analyse", clock.lap()))
-        options.progress?("analyse : \(parsed.count) fichiers lus")
-        var diagnostics = Diagnostics()
-        for f in parsed { diagnostics.append(contentsOf: f.diagnostics) }
-
-        let buildDate = options.buildDate ?? defaultBuildDate(parsed)
-        let (indexOrNil, resolveDiagnostics) = Resolver.resolve(parsed, buildDate: buildDate, includeDrafts: options.includeDrafts, contentDisplay: display)
-        diagnostics.append(contentsOf: resolveDiagnostics)
-        if let site = indexOrNil?.site, let d = Self.placeholderAddress(site: site, override: options.baseURL, display: display) { diagnostics.append(d) }
-        let (themeOrNil, themeDiagnostics) = Theme.load(dir: options.themeDir, displayDir: options.themeDir)
-        diagnostics.append(contentsOf: themeDiagnostics)
-        report.stageTimes.append(("résolution", clock.lap()))
-        options.progress?("résolution : références vérifiées")
-        guard let index = indexOrNil, let theme = themeOrNil, !diagnostics.hasErrors else {
-            report.take(diagnostics)
-            return report
-        }
-
-        let baseURL = options.baseURL ?? index.site.url
-        let renderer = Renderer(index: index, theme: theme, buildDate: buildDate, baseURL: baseURL)
-        let jobs = PageJob.all(index)
-        // Incremental: a job whose sources, theme and options are unchanged keeps its previous output.
-        // Every page's footer links to /documents/ once a document is published.
-        let optionsHash = StableHash.fnv1a(Array("\(baseURL)|\(buildDate)|\(options.includeDrafts)|\(engineIdentity)|\(index.documentOrder.isEmpty)".utf8), seed: theme.fingerprint)
-        var dependencies = Dependencies(files: parsed, base: optionsHash)
-        // In a preview session the manifest this session last wrote describes the folder: it is
-        // neither read again nor checked file by file.
-        let reusesOutput = options.write && options.incremental
-        let remembered = reusesOutput ? await session?.manifest(for: options.outputDir) : nil
-        let previous = remembered ?? (reusesOutput ? BuildManifest.load(from: options.outputDir) : nil)
-        await session?.forgetManifest()
-        var manifest = BuildManifest()
-        var toRender: [(PageJob, String, UInt64)] = []
-        var kept: [String] = []
-        for job in jobs {
-            let key = job.key
-            let fp = dependencies.fingerprint(job, key: key, index)
-            if let p = previous?.jobs[key], p.fingerprint == fp, remembered != nil || p.outputs.allSatisfy({ FileSystem.exists(options.outputDir + "/" + $0) }) {
-                manifest.jobs[key] = p
-                kept += p.outputs
-            } else {
-                toRender.append((job, key, fp))
-            }
-        }
-        options.progress?("rendu : \(toRender.count) page(s) sur \(jobs.count) à produire")
-        let results = await render(toRender.map(\.0), with: renderer, workers: options.workers)
-        var files: [OutputFile] = []
-        var missing = Set<String>()
-        for (i, r) in results.enumerated() {
-            files += r.files
-            missing.formUnion(r.missingVariables)
-            manifest.jobs[toRender[i].1] = (toRender[i].2, r.files.map(\.path))
-        }
-        report.pagesRendered = toRender.count
-        for name in missing.sorted() {
-            if name.hasPrefix("template:") {
-                diagnostics.append(.error(SourceLocation(file: options.themeDir + "/templates"), "gabarit « \(name.dropFirst(9)).mustache » absent", code: "template.missing"))
-            } else {
-                let at = theme.locate(variable: name) ?? SourceLocation(file: options.themeDir + "/templates")
-                diagnostics.append(.error(at, "variable « \(name) » inconnue dans un gabarit", code: "template.unknown-variable"))
-            }
-        }
-        report.stageTimes.append(("rendu", clock.lap()))
-        if diagnostics.hasErrors || !options.write {
-            report.take(diagnostics)
-            return report
-        }
-        // Staging folders of killed builds are removed even when nothing needs writing.
-        let outputParent = FileSystem.dirname(options.outputDir)
-        SiteWriter.removeAbandonedStaging(in: outputParent.isEmpty ? "." : outputParent, base: FileSystem.basename(options.outputDir))
-        // Theme assets and media form one more job: they change with the theme or a media file.
-        var assetsFP = theme.fingerprint
-        for f in parsed { if case .asset? = f.item { assetsFP = StableHash.fnv1a(Array(f.relativePath.utf8), seed: assetsFP ^ f.contentHash) } }
-        let mediaOutputs = index.assets.map { "medias/" + String($0.dropFirst("medias/".count)) }
-        manifest.jobs["assets"] = (assetsFP, theme.assetFiles.map { String($0.url.dropFirst()) } + mediaOutputs)
-        let assetsChanged = previous?.jobs["assets"]?.fingerprint != assetsFP
-        if let previous, toRender.isEmpty, !assetsChanged, Set(previous.jobs.keys) == Set(manifest.jobs.keys) {
-            // Nothing changed: the site on disk is already this build's output.
-            await session?.remember(manifest, for: options.outputDir)
-            report.stageTimes.append(("écriture", clock.lap()))
-            report.take(diagnostics)
-            return report
-        }
-        if options.inPlace, let previous {
-            do {
-                report.filesWritten = try SiteWriter.writeInPlace(files, previous: previous, manifest: manifest, assets: assetsChanged ? theme.assetFiles : [],
-                                                                  media: assetsChanged ? index.assets.map { (String($0.dropFirst("medias/".count)), options.contentDir + "/" + $0) } : [],
-                                                                  to: options.outputDir)
-                report.pagesWritten = files.filter { $0.path.hasSuffix(".html") }.count
-                await session?.remember(manifest, for: options.outputDir)
-            } catch {
-                diagnostics.append(.error(SourceLocation(file: options.outputDir), "\(error)", code: "write.failed"))
-            }
-            report.stageTimes.append(("écriture", clock.lap()))
-            report.take(diagnostics)
-            return report
-        }
-        do {
-            var searchDiagnostic: Diagnostic?
-            let htmlChanged = files.contains { $0.path.hasSuffix(".html") } || previous == nil
-            let written = try SiteWriter.write(files, keeping: kept + (htmlChanged && options.searchIndex ? [] : [SiteWriter.searchFolder]),
-                                               manifest: manifest.serialized(), assets: theme.assetFiles,
-                                               media: index.assets.map { (String($0.dropFirst("medias/".count)), options.contentDir + "/" + $0) },
-                                               to: options.outputDir) { staging in
-                guard options.searchIndex, htmlChanged else { return }
-                searchDiagnostic = SearchIndex.build(siteDir: staging, pages: files.filter { $0.path.hasSuffix(".html") }.map { ($0.path, $0.bytes) },
-                                                     keptPages: kept.filter { $0.hasSuffix(".html") })
-                if let d = searchDiagnostic, d.severity == .error { throw SiteError.io(d.message) }
-            }
-            if let d = searchDiagnostic { diagnostics.append(d) }
-            await session?.remember(manifest, for: options.outputDir)
-            report.filesWritten = written
-            report.pagesWritten = files.filter { $0.path.hasSuffix(".html") }.count
-        } catch {
-            diagnostics.append(.error(SourceLocation(file: options.outputDir), "\(error)", code: "write.failed"))
-        }
-        report.stageTimes.append(("écriture", clock.lap()))
-        report.take(diagnostics)
-        return report
+        var build = BuildRun(options: options, session: session)
+        guard let parsed = await build.parse(),
+              let resolved = build.resolve(parsed) else { return build.finish() }
+        let plan = await build.plan(resolved, parsed)
+        let rendered = await build.render(plan, resolved)
+        guard build.shouldWrite else { return build.finish() }
+        await build.write(rendered, plan, resolved, parsed)
+        return build.finish()
     }
 
     /// Identifies the running Habitat binary (size and modification time), so that a new version
@@ -253,17 +127,61 @@ public enum SiteBuilder {
         for f in parsed { if case .site(let site)? = f.item, let d = site.date { return d } }
         return CalendarDay(unixSeconds: Int64(Date().timeIntervalSince1970))
     }
+}
 
-    static func rawHTMLAllowed(_ contentDir: String) -> Bool {
-        guard let bytes = FileSystem.readBytes(contentDir + "/site.yaml"), let text = String(validating: bytes, as: UTF8.self),
-              let v = try? YAMLParser.parse(text, file: "site.yaml"), case .scalar(let s, _, _)? = v["html_brut"] else { return false }
-        return s == "true" || s == "oui"
+extension BuildRun {
+    /// Stage 5: writes what changed — into a fresh folder swapped in at the end (with the search
+    /// index), or file by file for the preview — and records the manifest.
+    mutating func write(_ rendered: RenderedSite, _ plan: RenderPlan, _ site: ResolvedSite, _ parsed: [ParsedFile]) async {
+        defer { lap("écriture") }
+        let theme = site.theme, index = site.index, files = rendered.files
+        var manifest = rendered.manifest
+        // Staging folders of killed builds are removed even when nothing needs writing.
+        let outputParent = FileSystem.dirname(options.outputDir)
+        SiteWriter.removeAbandonedStaging(in: outputParent.isEmpty ? "." : outputParent, base: FileSystem.basename(options.outputDir))
+        // Theme assets and media form one more job: they change with the theme or a media file.
+        var assetsFP = theme.fingerprint
+        for f in parsed { if case .asset? = f.item { assetsFP = StableHash.fnv1a(Array(f.relativePath.utf8), seed: assetsFP ^ f.contentHash) } }
+        let mediaOutputs = index.assets.map { "medias/" + String($0.dropFirst("medias/".count)) }
+        manifest.jobs["assets"] = (assetsFP, theme.assetFiles.map { String($0.url.dropFirst()) } + mediaOutputs)
+        let media = index.assets.map { (String($0.dropFirst("medias/".count)), options.contentDir + "/" + $0) }
+        let assetsChanged = plan.previous?.jobs["assets"]?.fingerprint != assetsFP
+        if let previous = plan.previous, plan.toRender.isEmpty, !assetsChanged, Set(previous.jobs.keys) == Set(manifest.jobs.keys) {
+            // Nothing changed: the site on disk is already this build's output.
+            await session?.remember(manifest, for: options.outputDir)
+            return
+        }
+        do {
+            if options.inPlace, let previous = plan.previous {
+                report.filesWritten = try SiteWriter.writeInPlace(files, previous: previous, manifest: manifest, assets: assetsChanged ? theme.assetFiles : [],
+                                                                  media: assetsChanged ? media : [], to: options.outputDir)
+            } else {
+                var searchDiagnostic: Diagnostic?
+                let htmlChanged = files.contains { $0.path.hasSuffix(".html") } || plan.previous == nil
+                let searchIndex = options.searchIndex
+                report.filesWritten = try SiteWriter.write(files, keeping: plan.kept + (htmlChanged && searchIndex ? [] : [SiteWriter.searchFolder]),
+                                                           manifest: manifest.serialized(), assets: theme.assetFiles, media: media,
+                                                           to: options.outputDir) { staging in
+                    guard searchIndex, htmlChanged else { return }
+                    searchDiagnostic = SearchIndex.build(siteDir: staging, pages: files.filter { $0.path.hasSuffix(".html") }.map { ($0.path, $0.bytes) },
+                                                         keptPages: plan.kept.filter { $0.hasSuffix(".html") })
+                    if let d = searchDiagnostic, d.severity == .error { throw SiteError.io(d.message) }
+                }
+                if let d = searchDiagnostic { diagnostics.append(d) }
+            }
+            report.pagesWritten = files.filter { $0.path.hasSuffix(".html") }.count
+            await session?.remember(manifest, for: options.outputDir)
+        } catch {
+            diagnostics.append(.error(SourceLocation(file: options.outputDir), "\(error)", code: "write.failed"))
+        }
     }
 }
 
 /// State kept between the builds of one `serve` session: the last parse of every file.
 public actor BuildSession {
     private(set) var parsed: [String: ParsedFile] = [:]
+    /// The templates of the session's previous build.
+    nonisolated let themes = ThemeCache()
     /// The manifest of the last successful write, and the folder it describes.
     private var written: (folder: String, manifest: BuildManifest)?
     public init() {}

@@ -7,7 +7,8 @@ import HabitatMarkdown
 /// an alias, and rules that silently match nothing.
 extension Resolver {
     mutating func checkSite() {
-        let urls = knownURLs()
+        let map = index.siteMap
+        let urls = (pages: map.pageURLs, files: map.fileURLs)
         var anchors: [String: Set<String>] = [:]
         var documents: [(file: String, url: String, doc: MarkdownDocument)] = []
         for id in index.planOrder {
@@ -32,32 +33,11 @@ extension Resolver {
         // Aliases onto another content page are reported by checkURLs; here, onto generated pages.
         var contentPages = Set(index.pages.map(\.url) + index.news.map(\.url) + index.aidOrder.map { "/aides/\($0)/" })
         for id in index.planOrder { contentPages.insert("/plans/\(id)/"); contentPages.formUnion(index.plans[id]!.fiches.map(\.url)) }
-        for (url, target) in PageJob.aliases(index) where urls.pages.contains(url) && !contentPages.contains(url) {
-            let owner = aliasOwner(url)
-            error(owner?.0 ?? "Content", owner?.1 ?? 1, owner?.2 ?? 1, "l'alias \(url) remplacerait la page que le portail produit à cette adresse (il mène à \(target))", code: "url.duplicate")
+        for alias in map.entries where alias.role == .redirect && urls.pages.contains(alias.url) && !contentPages.contains(alias.url) {
+            guard case .alias(_, let target) = alias.job else { continue }
+            let at = alias.owner ?? SourceLocation(file: "Content", line: 1, column: 1)
+            error(at.file, at.line, at.column, "l'alias \(alias.url) remplacerait la page que le portail produit à cette adresse (il mène à \(target))", code: "url.duplicate")
         }
-    }
-
-    /// Every URL the build writes: pages, their data files, feeds.
-    func knownURLs() -> (pages: Set<String>, files: Set<String>) {
-        var pages = Set<String>(["/", "/recherche/", "/aides/", "/actualites/", "/donnees/", "/ecarts/", "/indicateurs/", "/plans/", "/simulateur/"])
-        pages.formUnion(index.territoryOrder.map { "/territoires/\($0)/" })
-        for id in index.planOrder { pages.insert("/plans/\(id)/"); pages.formUnion(index.plans[id]!.fiches.map(\.url)) }
-        for code in index.communeOrder { let url = index.communes[code]!.url; pages.insert(url); pages.insert(url + "vignette/") }
-        if !index.communeOrder.isEmpty { pages.insert("/communes/") }
-        pages.formUnion(index.aidOrder.map { "/aides/\($0)/" })
-        pages.formUnion(index.indicatorOrder.map { "/indicateurs/\($0)/" })
-        pages.formUnion(index.pages.map(\.url))
-        pages.formUnion(index.news.map(\.url))
-        if !index.documentOrder.isEmpty { pages.insert("/documents/") }
-        pages.formUnion(index.documentOrder.map { "/documents/\($0)/" })
-        var files = Set<String>(["/actualites/atom.xml", "/sitemap.xml", "/robots.txt", "/404.html"])
-        files.formUnion(index.tableOrder.flatMap { ["/donnees/\($0).csv", "/donnees/\($0).json"] })
-        files.formUnion(index.indicatorOrder.flatMap { ["/donnees/indicateurs/\($0).csv", "/donnees/indicateurs/\($0).json"] })
-        files.formUnion(index.communeOrder.map { index.communes[$0]!.url + "donnees.json" })
-        if !index.communeOrder.isEmpty { files.insert("/communes/index.json") }
-        files.formUnion(index.assets.map { "/" + $0 })
-        return (pages, files)
     }
 
     mutating func checkLink(_ link: MarkdownDocument.Link, file: String, pageURL: String, urls: (pages: Set<String>, files: Set<String>), anchors: [String: Set<String>]) {
@@ -97,20 +77,5 @@ extension Resolver {
             }
             previous = h.level
         }
-    }
-
-    func aliasOwner(_ url: String) -> (String, Int, Int)? {
-        func find(_ aliases: [Positioned<String>]?, _ file: String) -> (String, Int, Int)? {
-            aliases?.first { Resolver.normalizedAlias($0.value) == url }.map { (file, $0.line, $0.column) }
-        }
-        for p in index.pages { if let f = find(p.data.alias, p.file) { return f } }
-        for id in index.planOrder {
-            let p = index.plans[id]!
-            if let f = find(p.data.alias, p.path) { return f }
-            for fi in p.fiches { if let f = find(fi.data.alias, fi.path) { return f } }
-        }
-        for id in index.aidOrder { if let f = find(index.aids[id]!.data.alias, index.aids[id]!.path) { return f } }
-        for n in index.news { if let f = find(n.data.alias, n.file) { return f } }
-        return nil
     }
 }

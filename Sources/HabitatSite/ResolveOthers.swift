@@ -121,21 +121,12 @@ extension Resolver {
         }
         for id in index.aidOrder { claim(index.aids[id]!.url, index.aids[id]!.path) }
         for n in index.news { claim(n.url, n.file) }
-        var aliasFiles: [(String, [Positioned<String>])] = index.pages.map { ($0.file, $0.data.alias ?? []) }
-        aliasFiles += index.planOrder.flatMap { id -> [(String, [Positioned<String>])] in
-            let p = index.plans[id]!
-            return [(p.path, p.data.alias ?? [])] + p.fiches.map { ($0.path, $0.data.alias ?? []) }
-        }
-        aliasFiles += index.aidOrder.map { (index.aids[$0]!.path, index.aids[$0]!.data.alias ?? []) }
-        aliasFiles += index.news.map { ($0.file, $0.data.alias ?? []) }
-        for (file, aliases) in aliasFiles {
-            for alias in aliases {
-                guard let url = Self.normalizedAlias(alias.value) else {
-                    error(file, alias.line, alias.column, "l'alias « \(alias.value) » doit être un chemin du site comme /ancienne-adresse/ (minuscules, chiffres, « - », sans « .. »)", code: "url.bad-alias")
-                    continue
-                }
-                claim(url, file, alias.line, alias.column)
+        for alias in index.siteMap.frontMatterAliases {
+            guard let url = alias.url else {
+                error(alias.file, alias.written.line, alias.written.column, "l'alias « \(alias.written.value) » doit être un chemin du site comme /ancienne-adresse/ (minuscules, chiffres, « - », sans « .. »)", code: "url.bad-alias")
+                continue
             }
+            claim(url, alias.file, alias.written.line, alias.written.column)
         }
     }
 

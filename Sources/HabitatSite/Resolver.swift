@@ -90,6 +90,7 @@ public struct Resolver {
         resolver.resolvePages(gathered.pages, gathered.news)
         resolver.index.assets = gathered.assets
         resolver.resolveDocuments(gathered.documents, gathered.documentTexts)
+        resolver.index.siteMap = SiteMap(resolver.index)
         resolver.checkURLs()
         resolver.checkSite()
         resolver.index.accessibilityAudit = audit

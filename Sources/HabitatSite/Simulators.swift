@@ -130,11 +130,12 @@ extension Resolver {
                 return e
             } catch {
                 // A rule that failed is already reported: its later uses are not.
-                let cascade = failedRules.contains { error.message.hasPrefix("nom inconnu « \($0) »") }
-                if !cascade {
+                var unknown: String?
+                if case .unknownName(let name) = error.kind { unknown = name }
+                if unknown.map(failedRules.contains) != true {
                     var message = error.message
-                    if message.hasPrefix("nom inconnu « oui »") || message.hasPrefix("nom inconnu « non »") { message += " ; dans les règles, oui et non s'écrivent vrai et faux" }
-                    self.error(path, text.line, text.column + error.offset, message, code: error.code ?? "rules.invalid")
+                    if unknown == "oui" || unknown == "non" { message += " ; dans les règles, oui et non s'écrivent vrai et faux" }
+                    self.error(path, text.line, text.column + error.offset, message, code: error.code)
                 }
                 ok = false
                 return nil

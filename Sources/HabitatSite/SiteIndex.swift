@@ -38,6 +38,8 @@ public struct SiteIndex: Sendable {
     public var baremeInForce: [String: String] = [:]
     /// Families whose next version is due but unknown (the last one is still used).
     public var baremePending: Set<String> = []
+    /// Every output of the site, built once at the end of resolution.
+    public internal(set) var siteMap = SiteMap.empty
     public var simulators: [String: CompiledSimulator] = [:]
     /// The recorded accessibility checks (axe-core, Nu HTML Checker, keyboard).
     public var accessibilityAudit: AccessibilityAuditFile?

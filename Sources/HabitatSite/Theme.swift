@@ -17,30 +17,37 @@ public struct Theme: Sendable {
     /// Changes whenever a template or an asset changes: every page depends on it.
     public var fingerprint: UInt64
 
-    /// Loads `dir` and the themes it inherits from.
-    public static func load(dir: String, displayDir: String) -> (Theme?, [Diagnostic]) {
-        var chain: [(String, String)] = []
+    /// `dir` and the themes it inherits (`herite:` in each `theme.yaml`, read with Yams), nearest first.
+    public static func chain(dir: String, displayDir: String) -> (folders: [(dir: String, display: String)], diagnostics: [Diagnostic]) {
+        var chain: [(dir: String, display: String)] = []
         var current: (String, String)? = (dir, displayDir)
         var diagnostics: [Diagnostic] = []
         while let (d, display) = current, chain.count < 5 {
             guard FileSystem.isDirectory(d) else {
                 diagnostics.append(.error(SourceLocation(file: display), "dossier du thème introuvable", code: "theme.missing"))
-                return (nil, diagnostics)
+                return (chain, diagnostics)
             }
             chain.append((d, display))
             current = nil
             if let bytes = FileSystem.readBytes(d + "/theme.yaml"), let text = String(validating: bytes, as: UTF8.self) {
                 do {
                     if let v = try YAMLParser.parse(text, file: display + "/theme.yaml"), case .scalar(let parent, _, _)? = v["herite"] {
-                        let parentDir = FileSystem.dirname(d) + "/" + parent
-                        let parentDisplay = FileSystem.dirname(display) + "/" + parent
-                        current = (parentDir, parentDisplay)
+                        current = (FileSystem.dirname(d) + "/" + parent, FileSystem.dirname(display) + "/" + parent)
                     }
                 } catch {
                     diagnostics.append(error)
                 }
             }
         }
+        return (chain, diagnostics)
+    }
+
+    /// Loads `dir` and the themes it inherits from; `cache` (a preview session's) keeps the
+    /// templates parsed by the previous build when they did not change.
+    public static func load(dir: String, displayDir: String, cache: ThemeCache? = nil) -> (Theme?, [Diagnostic]) {
+        let (chain, found) = Self.chain(dir: dir, displayDir: displayDir)
+        var diagnostics = found
+        if diagnostics.contains(where: { $0.code == "theme.missing" }) { return (nil, diagnostics) }
         var sources: [String: (path: String, text: String)] = [:]
         var assets: [String: String] = [:]
         for (d, display) in chain.reversed() {
@@ -71,8 +78,8 @@ public struct Theme: Sendable {
             files.append(("/assets/" + hashed, path))
         }
         // The preview rebuilds on every save: templates that did not change are not parsed again.
-        if diagnostics.isEmpty, let cached = compiled.withLock({ $0[dir] }), cached.fingerprint == fingerprint {
-            return (Theme(library: cached.library, sources: sources, assetURLs: urls, assetFiles: files, fingerprint: fingerprint), diagnostics)
+        if diagnostics.isEmpty, let cached = cache?.library(for: dir, fingerprint: fingerprint) {
+            return (Theme(library: cached, sources: sources, assetURLs: urls, assetFiles: files, fingerprint: fingerprint), diagnostics)
         }
         var library = MustacheLibrary()
         _ = escapingRegistered
@@ -87,7 +94,7 @@ public struct Theme: Sendable {
                 diagnostics.append(.error(SourceLocation(file: path), "erreur de gabarit : \(error)", code: "template.syntax"))
             }
         }
-        if diagnostics.isEmpty { compiled.withLock { $0[dir] = (fingerprint, library) } }
+        if diagnostics.isEmpty { cache?.remember(library, for: dir, fingerprint: fingerprint) }
         return (Theme(library: library, sources: sources, assetURLs: urls, assetFiles: files, fingerprint: fingerprint), diagnostics)
     }
 
@@ -106,20 +113,20 @@ public struct Theme: Sendable {
         func escapeText(_ text: String) -> String { HTML.escape(text) }
     }
 
-    /// Compiled templates by theme folder, with the fingerprint of the sources they came from.
-    private static let compiled = Mutex<[String: (fingerprint: UInt64, library: MustacheLibrary)]>([:])
 
-    /// swift-mustache's error cases in words a theme author understands.
+    /// swift-mustache 2.1.1's parser errors (`MustacheTemplate.Error`) in words a theme author understands.
     static func explain(_ error: any Error) -> String {
-        switch "\(error)" {
-        case "sectionCloseNameIncorrect": return "cette balise fermante ne correspond pas à la section ouverte (un « {{/…}} » manque ou est mal écrit)"
-        case "expectedSectionEnd": return "une section est ouverte mais jamais fermée : ajoutez son « {{/…}} »"
-        case "unfinishedName": return "une balise n'est pas terminée : fermez-la avec « }} »"
-        case "expectedTagEnd": return "une balise n'est pas terminée : fermez-la avec « }} »"
-        case "invalidSetDelimiter": return "le changement de délimiteurs « {{=…=}} » est invalide"
-        case "invalidConfigVariableSyntax": return "balise de configuration invalide"
-        case "transformWontApplyToPartial": return "une transformation ne peut pas s'appliquer à un gabarit partiel"
-        default: return "\(error)"
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "cette balise fermante ne correspond pas à la section ouverte (un « {{/…}} » manque ou est mal écrit)"
+        case .expectedSectionEnd: return "une section est ouverte mais jamais fermée : ajoutez son « {{/…}} »"
+        case .unfinishedName: return "une balise n'est pas terminée : fermez-la avec « }} »"
+        case .invalidSetDelimiter: return "le changement de délimiteurs « {{=…=}} » est invalide"
+        case .transformAppliedToInheritanceSection: return "une transformation ne peut pas s'appliquer à une section héritée « {{<…}} »"
+        case .illegalTokenInsideInheritSection: return "seules des définitions de blocs « {{$…}} » peuvent figurer dans un « {{<…}} »"
+        case .textInsideInheritSection: return "du texte figure dans un « {{<…}} » hors d'une définition de bloc « {{$…}} »"
+        case .invalidConfigVariableSyntax: return "balise de configuration « {{%…}} » invalide"
+        case .unrecognisedConfigVariable: return "balise de configuration « {{%…}} » inconnue"
         }
     }
 
@@ -140,5 +147,20 @@ public struct Theme: Sendable {
             }
         }
         return nil
+    }
+}
+
+/// Compiled templates by theme folder, with the fingerprint of the sources they came from:
+/// owned by a build session, so that a preview does not parse unchanged templates again.
+public final class ThemeCache: Sendable {
+    private let compiled = Mutex<[String: (fingerprint: UInt64, library: MustacheLibrary)]>([:])
+    public init() {}
+
+    func library(for dir: String, fingerprint: UInt64) -> MustacheLibrary? {
+        compiled.withLock { $0[dir] }.flatMap { $0.fingerprint == fingerprint ? $0.library : nil }
+    }
+
+    func remember(_ library: MustacheLibrary, for dir: String, fingerprint: UInt64) {
+        compiled.withLock { $0[dir] = (fingerprint, library) }
     }
 }

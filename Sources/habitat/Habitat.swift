@@ -1,4 +1,5 @@
 import ArgumentParser
+import CHabitatSys
 import Foundation
 import HabitatContent
 import HabitatCore
@@ -22,6 +23,12 @@ struct Habitat: AsyncParsableCommand {
         subcommands: [Build.self, Check.self, Serve.self, Schema.self, New.self],
         defaultSubcommand: Build.self
     )
+}
+
+/// Process-wide settings, made by the command line and never by the library: the allocator keeps
+/// freed memory for the next page instead of returning it to the system after each one.
+enum ProcessTuning {
+    static func apply() { habitat_tune_allocator() }
 }
 
 /// Options shared by build and check.
@@ -59,6 +66,7 @@ struct Build: AsyncParsableCommand {
     @OptionGroup var options: SiteOptions
 
     func run() async throws {
+        ProcessTuning.apply()
         let report = await SiteBuilder.run(try options.buildOptions(write: true))
         Report.print(report, quiet: options.quiet, verb: "écrit")
         if !report.succeeded { throw ExitCode(1) }
@@ -71,6 +79,7 @@ struct Check: AsyncParsableCommand {
     @Option(help: "Format de sortie : text ou json.") var format = "text"
 
     func run() async throws {
+        ProcessTuning.apply()
         let report = await SiteBuilder.run(try options.buildOptions(write: false))
         if format == "json" {
             print(Report.json(report))
@@ -94,6 +103,9 @@ struct Serve: AsyncParsableCommand {
         var build = try options.buildOptions(write: true)
         if options.output == "Site" { build.outputDir = previewOutput }
         try FileManager.default.createDirectory(atPath: FileSystem.dirname(build.outputDir).isEmpty ? "." : FileSystem.dirname(build.outputDir), withIntermediateDirectories: true)
+        ProcessTuning.apply()
+        // Hummingbird logs each start at "info"; staff only need our own lines.
+        if ProcessInfo.processInfo.environment["LOG_LEVEL"] == nil { setenv("LOG_LEVEL", "warning", 1) }
         let server = PreviewServer(options: build, host: bind, port: port)
         try await server.run { line in
             var err = StandardError()

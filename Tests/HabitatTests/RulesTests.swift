@@ -32,17 +32,17 @@ import Testing
     }
 
     @Test func syntaxErrorsPointAtTheirCharacter() {
-        #expect(throws: RuleError("attendu « sinon » (chaque « si … alors … » a besoin d'un « sinon »), trouvé la fin de la règle", at: 17)) {
+        #expect(throws: RuleError(.syntax, "attendu « sinon » (chaque « si … alors … » a besoin d'un « sinon »), trouvé la fin de la règle", at: 17)) {
             try RuleParser.parse("si a > 1 alors 2 ")
         }
-        #expect(throws: RuleError("caractère inattendu « $ »", at: 4)) { try RuleParser.parse("a + $") }
+        #expect(throws: RuleError(.syntax, "caractère inattendu « $ »", at: 4)) { try RuleParser.parse("a + $") }
     }
 
     @Test func typeErrorsAndUnknownNames() throws {
         let checker = TypeChecker(names: ["revenu": .number, "zone": .text], baremes: ["anah": BaremeShape(columns: ["m"])])
-        #expect(throws: RuleError("nom inconnu « revnu » (vouliez-vous dire « revenu » ?)", at: 0)) { try checker.check(try RuleParser.parse("revnu > 3")) }
-        #expect(throws: RuleError("« + » demande un nombre, trouvé un texte", at: 9)) { try checker.check(try RuleParser.parse("revenu + zone")) }
-        #expect(throws: RuleError("le barème « anah » n'a pas de colonne « x »", at: 15)) { try checker.check(try RuleParser.parse("bareme('anah', 'x', 2)")) }
+        #expect(throws: RuleError(.unknownName("revnu"), "nom inconnu « revnu » (vouliez-vous dire « revenu » ?)", at: 0)) { try checker.check(try RuleParser.parse("revnu > 3")) }
+        #expect(throws: RuleError(.type, "« + » demande un nombre, trouvé un texte", at: 9)) { try checker.check(try RuleParser.parse("revenu + zone")) }
+        #expect(throws: RuleError(.unknownColumn, "le barème « anah » n'a pas de colonne « x »", at: 15)) { try checker.check(try RuleParser.parse("bareme('anah', 'x', 2)")) }
         #expect(try checker.check(try RuleParser.parse("si zone = 'c' alors revenu sinon 0")) == .number)
     }
 
@@ -59,7 +59,7 @@ import Testing
             """
         let site = try TestSite(files)
         let report = await site.build()
-        #expect(site.messages(report) == ["Content/aides/prime.regles.yaml:4:32: erreur : nom inconnu « revnu » (vouliez-vous dire « revenu » ?) [rules.invalid]"])
+        #expect(site.messages(report) == ["Content/aides/prime.regles.yaml:4:32: erreur : nom inconnu « revnu » (vouliez-vous dire « revenu » ?) [rules.unknown-name]"])
     }
 
     @Test func aFailingPersonaFailsTheBuild() async throws {
@@ -179,7 +179,7 @@ import Testing
         #expect(try eval("x = 'li\u{e9}vin'", ["x": .text("li\u{e9}vin")]) == .bool(true))
         #expect(RuleValue.number(1e20).description == "1e+20")
         #expect(RuleValue.number(.infinity).description == "inf")
-        #expect(throws: RuleError("le nombre 99999999999999999999 dépasse la limite des règles (1 000 000 000 000 000 en valeur absolue)", at: 4, code: "rules.number-out-of-range")) {
+        #expect(throws: RuleError(.numberOutOfRange, "le nombre 99999999999999999999 dépasse la limite des règles (1 000 000 000 000 000 en valeur absolue)", at: 4)) {
             try RuleParser.parse("x + 99999999999999999999")
         }
     }

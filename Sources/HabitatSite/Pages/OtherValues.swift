@@ -156,15 +156,7 @@ extension Renderer {
     }
 
     func sitemap() -> String {
-        var urls = ["/", "/aides/", "/actualites/", "/donnees/", "/indicateurs/", "/ecarts/", "/recherche/"]
-        urls += index.territoryOrder.map { "/territoires/\($0)/" }
-        for id in index.planOrder { urls.append("/plans/\(id)/"); urls += index.plans[id]!.fiches.map(\.url) }
-        urls += index.communeOrder.map { index.communes[$0]!.url }
-        urls += index.aidOrder.map { "/aides/\($0)/" }
-        urls += index.indicatorOrder.map { "/indicateurs/\($0)/" }
-        urls += index.pages.map(\.url) + index.news.map(\.url)
-        if !index.documentOrder.isEmpty { urls.append("/documents/") }
-        urls += index.documentOrder.map { "/documents/\($0)/" }
+        let urls = index.siteMap.listedURLs
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for u in urls { out += "  <url><loc>\(HTML.escape(baseURL + u))</loc><lastmod>\(buildDate)</lastmod></url>\n" }
         return out + "</urlset>\n"

@@ -39,48 +39,6 @@ public enum PageJob: Sendable, Hashable {
         case .alias(let from, let to): return "alias(from: \(q(from)), to: \(q(to)))"
         }
     }
-
-    /// Every page of the site, in a stable order.
-    public static func all(_ index: SiteIndex) -> [PageJob] {
-        var jobs: [PageJob] = [.home, .notFound, .search, .aids, .news, .dataIndex, .discrepancies, .indicators, .plansIndex, .simulatorHub]
-        jobs += index.territoryOrder.map { .territory($0) }
-        for id in index.planOrder {
-            jobs.append(.plan(id))
-            jobs += index.plans[id]!.fiches.indices.map { .fiche(plan: id, index: $0) }
-        }
-        if !index.communeOrder.isEmpty { jobs.append(.communesIndex) }
-        jobs += index.communeOrder.flatMap { [PageJob.commune($0), .card($0)] }
-        jobs += index.aidOrder.map { .aid($0) }
-        jobs += index.indicatorOrder.map { .indicator($0) }
-        jobs += index.pages.indices.map { .page($0) }
-        jobs += index.news.indices.map { .newsItem($0) }
-        if !index.documentOrder.isEmpty { jobs.append(.documentsIndex) }
-        jobs += index.documentOrder.map { .document($0) }
-        jobs += aliases(index).map { .alias(from: $0.0, to: $0.1) }
-        return jobs
-    }
-
-    /// Old URLs listed in front matter, each pointing to the page that now lives elsewhere.
-    static func aliases(_ index: SiteIndex) -> [(String, String)] {
-        var out: [(String, String)] = []
-        func add(_ aliases: [Positioned<String>]?, _ target: String) {
-            for a in aliases ?? [] { if let url = Resolver.normalizedAlias(a.value) { out.append((url, target)) } }
-        }
-        for p in index.pages { add(p.data.alias, p.url) }
-        for id in index.planOrder {
-            let plan = index.plans[id]!
-            add(plan.data.alias, plan.url)
-            for f in plan.fiches { add(f.data.alias, f.url) }
-        }
-        for id in index.aidOrder { add(index.aids[id]!.data.alias, index.aids[id]!.url) }
-        for n in index.news { add(n.data.alias, n.url) }
-        // Commune pages published under an older address (names before codes, renamed and merged communes).
-        for old in index.reference?.oldURLs ?? [] {
-            guard let c = index.communes[old.code] else { continue }
-            out.append((old.url, old.url.hasSuffix("/vignette/") ? c.url + "vignette/" : c.url))
-        }
-        return out
-    }
 }
 
 /// A rendered output file: its path under `Site/` and its bytes.

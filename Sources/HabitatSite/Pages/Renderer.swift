@@ -22,14 +22,17 @@ public struct Renderer: Sendable {
         self.assetValues = assets
     }
 
-    /// The result of rendering one job: files, and template names no context provided.
+    /// The result of rendering one job: files, the variables no context provided and the
+    /// templates the theme lacks.
     public struct Result: Sendable {
         public var files: [OutputFile]
         public var missingVariables: [String]
+        public var missingTemplates: [String] = []
     }
 
     public func render(_ job: PageJob) -> Result {
         var missing: [String] = []
+        var missingTemplates: [String] = []
         var files: [OutputFile] = []
         func page(_ url: String, _ template: String, _ title: String, _ crumbs: [(String, String)], _ values: [String: Any], kind: String = "page", file: String = "index.html", territory: String? = nil) {
             var context = common(title: title, url: url, crumbs: crumbs, kind: kind)
@@ -37,7 +40,7 @@ public struct Renderer: Sendable {
             for (k, v) in values { context[k] = v }
             let root = RenderContext(withListFlags(context))
             let html = Self.spacingCells(theme.library.render(root, withTemplate: template) ?? "")
-            if theme.library.getTemplate(named: template) == nil { missing.append("template:" + template) }
+            if theme.library.getTemplate(named: template) == nil { missingTemplates.append(template) }
             missing += root.missing
             files.append(OutputFile(path: String(url.dropFirst()) + file, bytes: Array(html.utf8)))
         }
@@ -123,7 +126,7 @@ public struct Renderer: Sendable {
                 raw(String(from.dropFirst()) + "donnees.json", communeJSON(c))
             }
         }
-        return Result(files: files, missingVariables: missing)
+        return Result(files: files, missingVariables: missing, missingTemplates: missingTemplates)
     }
 
     /// A space between adjacent table cells and definition terms, so that text extracted from the
