@@ -125,7 +125,7 @@ import Testing
             profils: [proprietaire-occupant, touriste]
             questions:
               - {id: zone, type: choix, libelle: "Zone", derivee_de: ville, options: [{valeur: a, libelle: "A"}]}
-              - {id: idf, type: oui-non, libelle: "IdF", derivee_de: commune, defaut: peut-etre}
+              - {id: ile_de_france, type: oui-non, libelle: "IdF", derivee_de: commune, defaut: peut-etre}
               - {id: revenu, type: euros, libelle: "Revenu", min: 0, defaut: "3"}
             resultats:
               eligible: "revenu <= 1000"
@@ -140,7 +140,7 @@ import Testing
         #expect(site.messages(report) == [
             "Content/aides/prime.regles.yaml:1:34: erreur : profils : « touriste » est inconnu (connus : proprietaire-occupant, proprietaire-bailleur, locataire, futur-acheteur) [rules.bad-profile]",
             "Content/aides/prime.regles.yaml:3:10: erreur : derivee_de : « ville » est inconnu (connu : commune) [rules.bad-derived]",
-            "Content/aides/prime.regles.yaml:4:10: erreur : defaut : « peut-etre » n'est pas une réponse valable à « idf » [rules.bad-default]",
+            "Content/aides/prime.regles.yaml:4:10: erreur : defaut : « peut-etre » n'est pas une réponse valable à « ile_de_france » [rules.bad-default]",
             "Content/aides/prime.regles.yaml:5:10: erreur : « defaut » ne sert qu'à une question déduite (derivee_de) [rules.bad-default]",
         ])
     }
@@ -150,10 +150,10 @@ import Testing
         files["aides/prime.md"] = BaremeVersionTests.aid
         files["aides/prime.regles.yaml"] = """
             questions:
-              - {id: idf, type: oui-non, libelle: "IdF", derivee_de: commune, defaut: non}
+              - {id: ile_de_france, type: oui-non, libelle: "IdF", derivee_de: commune, defaut: non}
               - {id: revenu, type: euros, libelle: "Revenu", min: 0}
             resultats:
-              eligible: "revenu <= (si idf alors 2000 sinon 1000)"
+              eligible: "revenu <= (si ile_de_france alors 2000 sinon 1000)"
             personas:
               - nom: "Hors Île-de-France par défaut"
                 source: "test"
@@ -161,13 +161,13 @@ import Testing
                 attendu: {eligible: false}
               - nom: "En Île-de-France, donné par la commune"
                 source: "test"
-                reponses: {idf: oui, revenu: 1500}
+                reponses: {ile_de_france: oui, revenu: 1500}
                 attendu: {eligible: true}
             """
         let site = try TestSite(files)
         let report = await site.build()
         #expect(site.messages(report) == [])
         let page = try #require(site.read("aides/prime/index.html"))
-        #expect(!page.contains("data-question=\"idf\""))
+        #expect(!page.contains("data-question=\"ile_de_france\""))
     }
 }
