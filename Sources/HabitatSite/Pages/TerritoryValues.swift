@@ -89,7 +89,7 @@ extension Renderer {
     func communeContacts(_ c: Commune) -> [String: Any] {
         // The ANIL's public directory gives each ADIL's address and offices (not copied here: no seed
         // gives them, and an address typed from memory could be wrong).
-        let name = c.departement == "59" ? "l'ADIL du Nord" : c.departement == "62" ? "l'ADIL du Pas-de-Calais" : "l'ADIL de votre département"
+        let name = c.departement == "59" ? "L'ADIL du Nord" : c.departement == "62" ? "L'ADIL du Pas-de-Calais" : "L'ADIL de votre département"
         return ["adil": name, "adil_url": "https://www.anil.org/lanil-et-les-adil/votre-adil/"]
     }
 
