@@ -25,6 +25,23 @@ def pytest_addoption(parser):
     parser.addoption("--site", default="Site", help="the built site to test")
 
 
+MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+          "novembre", "décembre"]
+
+
+def french_date(day):
+    """`2026-11-23` → `23 novembre 2026` (plain spaces), as Sources/HabitatCore/French.swift writes it."""
+    return f"{'1er' if day.day == 1 else day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def build_date(site_dir):
+    """The publication date the site was built for (--clock), as its accessibility statement gives it."""
+    import datetime
+    import re
+    page = (site_dir / "accessibilite" / "index.html").read_text(encoding="utf-8")
+    return datetime.date.fromisoformat(re.search(r'<time datetime="([0-9-]+)">', page).group(1))
+
+
 @pytest.fixture(scope="session")
 def site_dir(request):
     path = pathlib.Path(request.config.getoption("--site")).resolve()

@@ -7,7 +7,7 @@ import re
 import pypdf
 import pytest
 
-from conftest import make_driver
+from conftest import build_date, french_date, make_driver
 
 
 @pytest.fixture(scope="module")
@@ -23,14 +23,14 @@ def print_pdf(driver, url):
     return pypdf.PdfReader(io.BytesIO(base64.b64decode(data["data"])))
 
 
-def test_every_printed_page_has_the_site_address_and_date(printer, base_url):
+def test_every_printed_page_has_the_site_address_and_date(printer, base_url, site_dir):
     pdf = print_pdf(printer, base_url + "/plans/cabbalr-plh-2019-2025/")
     assert len(pdf.pages) >= 2
     for i, page in enumerate(pdf.pages):
         text = re.sub(r"\s+", " ", page.extract_text())
         assert "Habitat Hauts-de-France" in text, (i, text[:200])
         assert "/plans/cabbalr-plh-2019-2025/" in text, (i, text[:200])
-        assert "version du 23 novembre 2026" in text, (i, text[:200])
+        assert f"version du {french_date(build_date(site_dir))}" in text, (i, text[:200])
         assert f"Page {i + 1} / {len(pdf.pages)}" in text, (i, text[-200:])
 
 

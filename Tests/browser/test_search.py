@@ -6,7 +6,13 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 def results(browser):
     WebDriverWait(browser, 20).until(lambda d: d.find_element(By.ID, "recherche-statut").text or d.find_elements(By.CSS_SELECTOR, "#resultats-recherche .alerte-erreur"))
     assert not browser.find_elements(By.CSS_SELECTOR, "#resultats-recherche .alerte-erreur"), "index missing"
-    return [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "#resultats-recherche ol a")]
+    return listed(browser)
+
+
+def listed(browser):
+    """The results' links, read in one script: results appear as you type, so a list of elements
+    fetched first and read after can be replaced in between (stale elements)."""
+    return browser.execute_script("return Array.from(document.querySelectorAll('#resultats-recherche ol a'), a => a.href);")
 
 
 def test_search_bethune_finds_the_commune(browser, base_url):
@@ -27,8 +33,15 @@ def test_filters_by_type_and_territory(browser, base_url):
     Select(browser.find_element(By.ID, "filtre-type")).select_by_visible_text("Fiche-action")
     Select(browser.find_element(By.ID, "filtre-territoire-recherche")).select_by_visible_text("CUA")
     browser.find_element(By.CSS_SELECTOR, "form.recherche button").click()
-    hrefs = results(browser)
-    assert hrefs and all("/plans/cua-plh-2014-2020/actions/" in h for h in hrefs), hrefs
+    results(browser)
+    # The list typed before the filters were set may still be on screen: wait for the filtered one.
+    cua = lambda hrefs: hrefs and all("/plans/cua-plh-2014-2020/actions/" in h for h in hrefs)
+    try:
+        WebDriverWait(browser, 20).until(lambda d: cua(listed(d)))
+    except Exception:
+        pass
+    hrefs = listed(browser)
+    assert cua(hrefs), hrefs
 
 
 def test_renovation_finds_an_aid_in_the_first_five_results(browser, base_url):

@@ -76,6 +76,23 @@ extension Renderer {
         return p.data.periode.map { "plan en cours (\($0))" } ?? "plan en cours"
     }
 
+    /// One aid on a commune page: amount (as the aid states it), funder, status and simulator link.
+    func communeAid(_ a: Aid, _ c: Commune) -> [String: Any] {
+        ["titre": a.data.titre, "url": a.url, "resume": a.data.resume, "statut": a.data.statut.label,
+         "montant": optText(a.data.montant), "financeur": a.data.financeur,
+         "en_vigueur": a.data.statut == .enVigueur,
+         "lien_simulateur": opt(index.simulators[a.id] != nil ? a.url + "?commune=" + c.code + "#simulateur" : nil)]
+    }
+
+    /// Whom a resident of the commune asks: France Rénov' (national), the ADIL of the département, and
+    /// the intercommunality's housing service where its territory file names one.
+    func communeContacts(_ c: Commune) -> [String: Any] {
+        // The ANIL's public directory gives each ADIL's address and offices (not copied here: no seed
+        // gives them, and an address typed from memory could be wrong).
+        let name = c.departement == "59" ? "L'ADIL du Nord" : c.departement == "62" ? "L'ADIL du Pas-de-Calais" : "L'ADIL de votre département"
+        return ["adil": name, "adil_url": "https://www.anil.org/lanil-et-les-adil/votre-adil/"]
+    }
+
     /// What the reference says of a commune: code, population with its year and source, zone ABC with
     /// its arrêté, département.
     func communeReferenceValues(_ c: Commune) -> [String: Any] {
@@ -120,10 +137,12 @@ extension Renderer {
         values.merge([
             "tableaux": list(tables),
             "plans": list(planBlocks),
-            "aides": list(aids.map { a in
-                ["titre": a.data.titre, "url": a.url, "resume": a.data.resume, "statut": a.data.statut.label,
-                 "en_vigueur": a.data.statut == .enVigueur, "lien_simulateur": a.url + "?commune=" + c.code + "#simulateur"] as [String: Any]
-            }),
+            // What a resident can act on comes first: aids in force (or awaiting confirmation) here, with
+            // their amount and simulator; ended aids only in a collapsed list further down.
+            "aides": list(aids.filter { $0.data.statut != .terminee }.map { communeAid($0, c) }),
+            "aides_terminees": list(aids.filter { $0.data.statut == .terminee }.map { communeAid($0, c) }),
+            "a_aides_terminees": aids.contains { $0.data.statut == .terminee },
+            "contacts": communeContacts(c),
             "indicateurs": list(indicatorsAt(territory: c.code)),
             "hierarchie": list((index.territoryChain(ofCommune: c.code)).compactMap { index.territories[$0] }.map {
                 ["nom": $0.name, "url": $0.url, "type": territoryKindLabel($0.file.type)] as [String: Any]
@@ -171,7 +190,11 @@ extension Renderer {
                 if col.id == t.schema.cle || col.id == t.schema.niveau { return nil }
                 return ["libelle": col.libelle, "valeur": cell.text.isEmpty ? "—" : cell.text, "unite": optText(col.unite), "vide": cell.text.isEmpty]
             }
-            tables.append(["titre": t.schema.titre, "id": t.id, "cellules": cells, "source": Format.source(t.schema.source),
+            let plan = t.schema.plan.flatMap { index.plans[$0.value] }
+            let phrase = "Ce tableau\(plan.map { " du « \($0.data.titre) »" } ?? "") reprend la ligne de \(c.displayName) "
+                + "telle que le document l'imprime : \(t.schema.titre.prefix(1).lowercased() + t.schema.titre.dropFirst()). Ce sont des chiffres du plan, "
+                + "pas des aides : ils disent ce qui a été constaté ou prévu pour la commune."
+            tables.append(["titre": t.schema.titre, "id": t.id, "cellules": cells, "source": source(t.schema.source), "phrase": phrase,
                            "csv": "/donnees/\(t.id).csv", "ligne": row.line,
                            "fiche": opt(t.schema.fiche.flatMap { f in t.schema.plan.flatMap { index.plans[$0.value] }.flatMap { p in p.fiches.first { $0.numero == f.value }.map { ficheLink($0, p) } } })])
         }
