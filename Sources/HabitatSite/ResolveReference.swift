@@ -18,7 +18,9 @@ public struct CommuneReference: Sendable {
 
     /// Where the figures of `referentiel/communes.csv` come from (see its SOURCES.md); the staff
     /// guide says to update these lines with the file each January.
-    public static let populationSource = "population municipale, INSEE, populations légales 2023 en vigueur au 1er janvier 2026"
+    public static let populationSource = "population municipale, INSEE, populations légales \(populationYear) en vigueur au 1er janvier 2026"
+    /// The year of the population figures (INSEE's reference year of the populations légales).
+    public static let populationYear = 2023
     public static let zoneSource = "zonage ABC, arrêté du 5 juillet 2024 modifiant l'arrêté du 1er août 2014"
     public static let cogSource = "INSEE, Code officiel géographique au 1er janvier 2026 ; DGCL, composition communale des EPCI 2026"
 

@@ -97,7 +97,7 @@ enum ShippedSite {
         #expect(json.contains("\"code\": \"62119\"") || json.contains("\"code\":\"62119\""))
         #expect(json.contains("\"zone_abc\": \"B1\"") || json.contains("\"zone_abc\":\"B1\""))
         let card = try await ShippedSite.read("communes/bethune-62119/vignette/index.html")
-        #expect(card.contains("<dd>62119</dd>") && card.contains("<dd>B1</dd>"))
+        #expect(card.contains("Code INSEE 62119") && card.contains("<dd>B1</dd>") && (card.contains("25\u{202F}224 hab. (2023)") || card.contains("25\u{00A0}224 hab. (2023)")))
     }
 
     @Test func seedSpellingsFindTheirCommuneRows() async throws {

@@ -28,7 +28,8 @@ extension Renderer {
     /// `« Programme local de l'habitat 2019-2025 » (fichier 000_….txt, lignes 219-347)`: the
     /// document's title when a plan cites the same file, then the file and its lines.
     func sourceDescription(_ s: SourceRef) -> String {
-        let title = index.planOrder.compactMap { index.plans[$0] }.first { $0.data.source.fichier == s.fichier }?.data.titre
+        let title = index.documentByFile[s.fichier].flatMap { index.documents[$0]?.data.titre }
+            ?? index.planOrder.compactMap { index.plans[$0] }.first { $0.data.source.fichier == s.fichier }?.data.titre
         let lines = s.lignes.flatMap { $0.isEmpty ? nil : ($0.contains("-") || $0.contains(",") ? "lignes \($0)" : "ligne \($0)") }
         let position = "fichier \(s.fichier)" + (lines.map { ", " + $0 } ?? "")
         return title.map { "« \($0) » (\(position))" } ?? position
@@ -48,9 +49,19 @@ extension Renderer {
         }
     }
 
+    /// A table whose rows name communes: its CSV and JSON lead with the commune's INSEE code
+    /// (only on a site with the reference; a small site keys communes by name).
+    func keyedByCommune(_ t: DataTable) -> Bool {
+        index.reference != nil && t.rows.contains { $0.communeCode != nil }
+    }
+
     /// The Table Schema of a data table's CSV.
     func tableSchema(_ t: DataTable) -> JSONValue {
-        let fields: [JSONValue] = t.schema.colonnes.map { c in
+        let code: [JSONValue] = keyedByCommune(t) ? [.object([
+            ("name", .string("code_insee")), ("title", .string("Code INSEE de la commune")), ("type", .string("string")),
+            ("description", .string("Code officiel géographique de la commune de la ligne ; vide pour une ligne de total ou de secteur")),
+        ])] : []
+        let fields: [JSONValue] = code + t.schema.colonnes.map { c in
             var pairs: [(String, JSONValue)] = [("name", .string(c.id)), ("title", .string(c.libelle))]
             let unit = unitOf(c)
             var description = c.libelle
@@ -96,28 +107,57 @@ extension Renderer {
         ])
     }
 
-    /// Every commune the index knows, one row each.
-    /// The INSEE code joins this file when communes are keyed by it.
+    /// Every commune the index knows, one row each, keyed by its INSEE code: the bulk file a
+    /// reuser joins to other data (`code_insee`, as INSEE and data.gouv.fr name it).
     func communesCSV() -> String {
-        var out = "commune;nom;epci;epci_nom;secteur;structuration;url\n"
-        for slug in index.communeOrder {
-            guard let c = index.communes[slug] else { continue }
-            let epciName = index.territories[c.epciId]?.name ?? ""
+        var out = Self.communesColumns.map(\.name).joined(separator: ";") + "\n"
+        for code in index.communeOrder {
+            guard let c = index.communes[code] else { continue }
+            let epci = index.territories[c.epciId]
             let sector = c.sectorId.flatMap { index.sectors[c.epciId + "/" + $0]?.name } ?? c.sectorId ?? ""
-            out += [c.slug, c.name, c.epciId, epciName, sector, c.structuration ?? "", baseURL + c.url].map(Self.csvField).joined(separator: ";") + "\n"
+            let plans = plansCovering(c).map(\.id).joined(separator: " ")
+            let aids = index.aids(forCommune: c.code).filter { $0.data.statut == .enVigueur }.count
+            let fields = [c.code, c.name, c.displayName, c.departement ?? "", c.departementName ?? "", epci?.file.siren?.value ?? "", epci?.name ?? "",
+                          c.population.map(String.init) ?? "", c.zoneABC ?? "", sector, c.structuration ?? "", baseURL + c.url, plans, String(aids)]
+            out += fields.map(Self.csvField).joined(separator: ";") + "\n"
         }
         return out
     }
 
-    static let communesSchema: JSONValue = .object([
-        ("fields", .array([
-            ("commune", "Identifiant de la commune sur le portail"), ("nom", "Nom de la commune"), ("epci", "Identifiant de l'intercommunalité"),
-            ("epci_nom", "Nom de l'intercommunalité"), ("secteur", "Secteur du PLH"), ("structuration", "Structuration territoriale (SCoT)"),
-            ("url", "Page de la commune"),
-        ].map { JSONValue.object([("name", .string($0.0)), ("title", .string($0.1)), ("type", .string($0.0 == "url" ? "string" : "string"))] + ($0.0 == "url" ? [("format", .string("uri"))] : [])) })),
-        ("primaryKey", .string("commune")),
-        ("missingValues", .array([.string("")])),
-    ])
+    struct CommuneColumn { let name, title, type: String; var unit: String? = nil; var description: String? = nil }
+
+    static let communesColumns: [CommuneColumn] = [
+        CommuneColumn(name: "code_insee", title: "Code INSEE de la commune", type: "string", description: "Code officiel géographique, 5 caractères"),
+        CommuneColumn(name: "nom", title: "Nom officiel de la commune", type: "string"),
+        CommuneColumn(name: "nom_affiche", title: "Nom affiché", type: "string", description: "Le nom suivi du département pour les communes homonymes"),
+        CommuneColumn(name: "departement", title: "Code du département", type: "string"),
+        CommuneColumn(name: "nom_departement", title: "Nom du département", type: "string"),
+        CommuneColumn(name: "epci_siren", title: "SIREN de l'intercommunalité", type: "string", description: "9 chiffres ; vide pour une commune hors intercommunalité"),
+        CommuneColumn(name: "epci_nom", title: "Nom de l'intercommunalité", type: "string"),
+        CommuneColumn(name: "population", title: "Population municipale", type: "integer", unit: "habitants", description: "Population municipale (unité : habitants) ; " + CommuneReference.populationSource),
+        CommuneColumn(name: "zone_abc", title: "Zone ABC", type: "string", description: CommuneReference.zoneSource),
+        CommuneColumn(name: "secteur", title: "Secteur du PLH", type: "string"),
+        CommuneColumn(name: "structuration", title: "Structuration territoriale (SCoT)", type: "string"),
+        CommuneColumn(name: "url", title: "Page de la commune sur le portail", type: "string"),
+        CommuneColumn(name: "plans", title: "Plans qui s'appliquent à la commune", type: "string", description: "Identifiants des plans, séparés par une espace (page /plans/<identifiant>/)"),
+        CommuneColumn(name: "aides_en_vigueur", title: "Nombre d'aides en vigueur", type: "integer", unit: "aides", description: "Aides en vigueur dans la commune, nationales comprises (unité : aides)"),
+    ]
+
+    static var communesSchema: JSONValue {
+        .object([
+            ("fields", .array(communesColumns.map { c in
+                var pairs: [(String, JSONValue)] = [("name", .string(c.name)), ("title", .string(c.title)), ("type", .string(c.type))]
+                if let d = c.description { pairs.append(("description", .string(d))) }
+                if let u = c.unit { pairs.append(("unit", .string(u))) }
+                if c.name == "url" { pairs.append(("format", .string("uri"))) }
+                if c.name == "code_insee" { pairs.append(("constraints", .object([("required", .bool(true)), ("unique", .bool(true))]))) }
+                if c.name == "population" || c.name == "aides_en_vigueur" { pairs.append(("constraints", .object([("minimum", .number(0))]))) }
+                return .object(pairs)
+            })),
+            ("primaryKey", .string("code_insee")),
+            ("missingValues", .array([.string("")])),
+        ])
+    }
 
     /// `/donnees/datapackage.json`.
     func dataPackage() -> String {
@@ -132,7 +172,7 @@ extension Renderer {
             pairs.append(("schema", schema))
             return .object(pairs)
         }
-        var resources: [JSONValue] = [resource("communes", "communes.csv", "Les communes du portail", "Les fichiers Content/communes/*.csv du portail", Self.communesSchema)]
+        var resources: [JSONValue] = [resource("communes", "communes.csv", "Les communes du portail, par code INSEE", CommuneReference.cogSource + " ; " + CommuneReference.populationSource + " ; " + CommuneReference.zoneSource, Self.communesSchema)]
         for id in index.tableOrder {
             guard let t = index.tables[id] else { continue }
             resources.append(resource(id, "\(id).csv", t.schema.titre, sourceDescription(t.schema.source), tableSchema(t)))

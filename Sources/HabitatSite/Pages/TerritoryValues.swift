@@ -132,7 +132,7 @@ extension Renderer {
             ]
         }
         let aids = index.aids(forCommune: c.code)
-        let embed = "<iframe src=\"\(baseURL)\(c.url)vignette/\" title=\"Habitat : \(HTML.escape(c.displayName))\" width=\"320\" height=\"260\" loading=\"lazy\" style=\"border:0\"></iframe>"
+        let embed = embedSnippet(c, Self.cardSizes[0])
         var values = communeIdentity(c, tables: tables)
         values.merge([
             "tableaux": list(tables),
@@ -148,6 +148,7 @@ extension Renderer {
                 ["nom": $0.name, "url": $0.url, "type": territoryKindLabel($0.file.type)] as [String: Any]
             }),
             "code_integration": embed,
+            "codes_integration": list(Self.cardSizes.map { ["format": $0.label, "largeur": $0.width, "hauteur": $0.height, "code": embedSnippet(c, $0)] as [String: Any] }),
             "sans_plan_local": !plans.contains { !planEnded($0) && index.territories[$0.data.territoire.value]?.file.type == .epci },
             "plans_en_cours": plans.contains { !planEnded($0) },
             "adil": "l'ADIL \(c.departement == "59" ? "du Nord" : c.departement == "62" ? "du Pas-de-Calais" : "de votre département")",
@@ -172,13 +173,38 @@ extension Renderer {
         ]
     }
 
-    /// The card: identity and key figures only (a card is rendered for every commune).
+    /// The sizes the embed card is offered at: each snippet declares one, and the card fits it with
+    /// no inner scrollbar (checked in Chromium by Tests/browser/test_embed_card.py).
+    static let cardSizes: [(label: String, width: Int, height: Int)] = [("standard", 320, 260), ("grand", 480, 360)]
+
+    /// The iframe a commune pastes: always the configured site address.
+    func embedSnippet(_ c: Commune, _ size: (label: String, width: Int, height: Int)) -> String {
+        "<iframe src=\"\(HTML.escape(baseURL + c.url))vignette/\" title=\"Habitat : \(HTML.escape(c.displayName))\" width=\"\(size.width)\" height=\"\(size.height)\" loading=\"lazy\" style=\"border:0\"></iframe>"
+    }
+
+    /// `PLH 2019-2025` — a plan named short enough for the card; its full title goes in `title`.
+    func planShortLabel(_ p: Plan) -> String {
+        let kind: String
+        switch p.data.type {
+        case .plh: kind = "PLH"
+        case .pdh: kind = "PDH"
+        case .bilan: kind = "Bilan du PLH"
+        }
+        let period = p.data.periode.map { " " + $0.replacingOccurrences(of: " – ", with: "-").replacingOccurrences(of: " - ", with: "-") } ?? ""
+        let owner = index.territories[p.data.territoire.value]?.shortName
+        return kind + period + (owner.map { " (\($0))" } ?? "")
+    }
+
+    /// The card: what a commune shows on its own site — name, INSEE code, population with its
+    /// year, the plans that apply, the number of aids in force, a link (a card is rendered for
+    /// every commune, so it stays light).
     func communeCardValues(_ c: Commune) -> [String: Any] {
-        var values = communeIdentity(c, tables: communeTables(c, limit: 1))
-        values["plans_vignette"] = list(plansCovering(c).map { ["titre": $0.data.titre + " — " + (index.territories[$0.data.territoire.value]?.shortName ?? ""), "acheve": planEnded($0), "statut": planStatus($0)] as [String: Any] })
+        var values = communeIdentity(c, tables: [])
+        let plans = plansCovering(c)
+        values["plans_vignette"] = list(plans.map { ["id": $0.id, "libelle": planShortLabel($0), "titre": $0.data.titre, "acheve": planEnded($0), "statut": planStatus($0)] as [String: Any] })
         let aids = index.aids(forCommune: c.code).filter { $0.data.statut == .enVigueur }
-        values["a_aides_vignette"] = !aids.isEmpty
         values["nombre_aides"] = French.plural(aids.count, "aide en vigueur", "aides en vigueur")
+        values["population_vignette"] = opt(c.population.map { French.integer($0) + " hab. (\(CommuneReference.populationYear))" })
         return values
     }
 
@@ -201,6 +227,30 @@ extension Renderer {
         return tables
     }
 
+    /// Where the commune's row comes from, readable: the reference for its identity, then the
+    /// plan documents' lines that list it. The communes CSV writes them `L229, L622` (the EPCI's
+    /// plan document) or `002 L89, L154; 001 L110` (the document whose file starts with `002_`).
+    func communeSourceDescription(_ c: Commune) -> String {
+        var parts: [String] = index.reference != nil ? [CommuneReference.cogSource] : []
+        let plan = index.planOrder.compactMap { index.plans[$0] }.first { $0.data.territoire.value == c.epciId && $0.data.type == .plh }
+        for group in c.source.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !group.isEmpty {
+            var text = Substring(group)
+            var file = plan?.data.source.fichier
+            if let space = text.firstIndex(of: " "), text[..<space].allSatisfy(\.isNumber) {
+                let prefix = String(text[..<space]) + "_"
+                file = index.documentOrder.compactMap { index.documents[$0]?.data.fichier }.first { $0.hasPrefix(prefix) }
+                text = text[space...].dropFirst()
+            }
+            let lines = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.map { $0.hasPrefix("L") ? String($0.dropFirst()) : $0 }
+            if let file, !lines.isEmpty, lines.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isNumber || $0 == "-" } }) {
+                parts.append(sourceDescription(SourceRef(fichier: file, lignes: lines.joined(separator: ", "))))
+            } else {
+                parts.append(group)
+            }
+        }
+        return parts.joined(separator: " ; ")
+    }
+
     func communeJSON(_ c: Commune) -> String {
         var tables: [JSONValue] = []
         for (t, row) in index.rows(forCommune: c.code) {
@@ -214,7 +264,8 @@ extension Renderer {
                 ])))
             }
             tables.append(.object([("table", .string(t.id)), ("titre", .string(t.schema.titre)),
-                                   ("source", .string(t.schema.source.label + ", ligne \(row.line) du CSV")),
+                                   ("source", .string(sourceDescription(t.schema.source))),
+                                   ("csv", .string(baseURL + "/donnees/\(t.id).csv")), ("ligne_csv", .number(Double(row.line))),
                                    ("cellules", .object(cells))]))
         }
         let fiches: [JSONValue] = plansCovering(c).flatMap { p in
@@ -225,8 +276,20 @@ extension Renderer {
         }
         let aids: [JSONValue] = index.aids(forCommune: c.code)
             .map { .object([("id", .string($0.id)), ("titre", .string($0.data.titre)), ("statut", .string($0.data.statut.rawValue)), ("url", .string(baseURL + $0.url))]) }
+        let refs: [(indicator: String, value: Int)] = index.valuesByTerritory[c.code] ?? []
+        let indicators: [JSONValue] = refs.compactMap { ref -> JSONValue? in
+            guard let ind = index.indicators[ref.indicator] else { return nil }
+            let v = ind.data.valeurs[ref.value]
+            let pairs: [(String, JSONValue)] = [
+                ("titre", .string(ind.data.titre)), ("url", .string(baseURL + ind.url)), ("periode", .string(v.periode.value)),
+                ("valeur", v.valeur.map(JSONValue.number) ?? .null), ("cible", v.cible.map(JSONValue.number) ?? .null),
+                ("unite", .string(ind.data.unite)), ("masque", .bool(v.masque ?? false)),
+            ]
+            return .object(pairs)
+        }
         let doc = JSONValue.object([
-            ("schema", .string("https://habitat/schemas/commune-v1: commune, hierarchie, tableaux (une entrée par ligne de tableau), fiches (dont le périmètre inclut la commune), aides, indicateurs")),
+            ("description", .string("Ce que le portail publie sur la commune : commune (référentiel), hierarchie, plans, tableaux (une entrée par ligne de tableau, nombres en nombres), fiches (dont le périmètre inclut la commune), aides, indicateurs. Colonnes et unités des tableaux : " + baseURL + "/donnees/datapackage.json")),
+            ("licence", Self.licenceJSON),
             ("commune", .object([("code", .string(c.code)), ("nom", .string(c.name)), ("slug", .string(c.slug)), ("url", .string(baseURL + c.url)),
                                  ("departement", c.departement.map(JSONValue.string) ?? .null),
                                  ("nom_departement", c.departementName.map(JSONValue.string) ?? .null),
@@ -238,7 +301,7 @@ extension Renderer {
                                  ("anciens_noms", .array(c.formerNames.map(JSONValue.string))),
                                  ("epci", .string(c.epciId)), ("secteur", c.sectorId.map(JSONValue.string) ?? .null),
                                  ("structuration", c.structuration.map(JSONValue.string) ?? .null),
-                                 ("source", .string(c.source))])),
+                                 ("source", .string(communeSourceDescription(c)))])),
             ("hierarchie", .array(index.territoryChain(ofCommune: c.code).map(JSONValue.string))),
             ("plans", .array(plansCovering(c).map { p in
                 .object([("id", .string(p.id)), ("titre", .string(p.data.titre)), ("url", .string(baseURL + p.url)),
@@ -247,10 +310,7 @@ extension Renderer {
             ("tableaux", .array(tables)),
             ("fiches", .array(fiches)),
             ("aides", .array(aids)),
-            ("indicateurs", .array(indicatorsAt(territory: c.code).map { v in
-                .object([("titre", .string(v["titre"] as? String ?? "")), ("periode", .string(v["periode"] as? String ?? "")),
-                         ("valeur", .string(v["valeur"] as? String ?? "")), ("cible", .string(v["cible"] as? String ?? ""))])
-            })),
+            ("indicateurs", .array(indicators)),
             ("date", .string(buildDate.description)),
         ])
         return doc.serialized() + "\n"
