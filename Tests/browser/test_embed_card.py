@@ -34,7 +34,7 @@ def test_the_longest_names_are_the_ones_tested(site_dir):
 
 def test_the_snippet_declares_the_first_size_and_the_configured_address(browser, base_url, site_dir):
     html = (site_dir / "communes" / "bethune-62119" / "index.html").read_text(encoding="utf-8")
-    snippet = re.search(r'<textarea id="code-integration"[^>]*>([^<]*)</textarea>', html).group(1)
+    snippet = re.search(r'<textarea id="code-integration-standard"[^>]*>([^<]*)</textarea>', html).group(1)
     assert f'width=&quot;{SIZES[0][0]}&quot; height=&quot;{SIZES[0][1]}&quot;' in snippet
     assert "/communes/bethune-62119/vignette/" in snippet
 

@@ -104,7 +104,7 @@ def test_commune_finder_works_without_javascript(browser_no_js, base_url):
 
 def test_embed_card_works_in_an_iframe(browser, base_url, site_dir, tmp_path):
     host = site_dir / "_test-integration.html"
-    code = browser.get(base_url + "/communes/bethune-62119/") or browser.find_element(By.ID, "code-integration").get_attribute("value")
+    code = browser.get(base_url + "/communes/bethune-62119/") or browser.find_element(By.ID, "code-integration-standard").get_attribute("value")
     code = code.replace("https://habitat.example.fr", base_url)
     host.write_text(f"<!DOCTYPE html><html lang=fr><title>Site de la commune</title><body>{code}</body></html>", encoding="utf-8")
     try:

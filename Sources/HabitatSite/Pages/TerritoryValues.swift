@@ -132,7 +132,6 @@ extension Renderer {
             ]
         }
         let aids = index.aids(forCommune: c.code)
-        let embed = embedSnippet(c, Self.cardSizes[0])
         var values = communeIdentity(c, tables: tables)
         values.merge([
             "tableaux": list(tables),
@@ -147,7 +146,6 @@ extension Renderer {
             "hierarchie": list((index.territoryChain(ofCommune: c.code)).compactMap { index.territories[$0] }.map {
                 ["nom": $0.name, "url": $0.url, "type": territoryKindLabel($0.file.type)] as [String: Any]
             }),
-            "code_integration": embed,
             "codes_integration": list(Self.cardSizes.map { ["format": $0.label, "largeur": $0.width, "hauteur": $0.height, "code": embedSnippet(c, $0)] as [String: Any] }),
             "sans_plan_local": !plans.contains { !planEnded($0) && index.territories[$0.data.territoire.value]?.file.type == .epci },
             "plans_en_cours": plans.contains { !planEnded($0) },
