@@ -22,8 +22,9 @@ let package = Package(
         .target(name: "HabitatMarkdown", dependencies: ["CCmarkGFM", "HabitatCore"]),
         .target(name: "HabitatContent", dependencies: ["HabitatCore", "HabitatMarkdown", "Yams"]),
         .target(name: "HabitatRules", dependencies: ["HabitatCore"]),
+        .target(name: "HabitatTemplate", dependencies: ["HabitatCore"]),
         .target(name: "HabitatSite", dependencies: [
-            "HabitatCore", "HabitatMarkdown", "HabitatContent", "HabitatRules", "CHabitatSys",
+            "HabitatCore", "HabitatMarkdown", "HabitatContent", "HabitatRules", "HabitatTemplate", "CHabitatSys",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "HabitatServe", dependencies: [
@@ -36,7 +37,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "HabitatTests", dependencies: [
-            "HabitatCore", "HabitatMarkdown", "HabitatContent", "HabitatRules", "HabitatSite",
+            "HabitatCore", "HabitatMarkdown", "HabitatContent", "HabitatRules", "HabitatTemplate", "HabitatSite",
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import Foundation
 import HabitatContent
 import HabitatCore
+import HabitatTemplate
 import Mustache
 
 /// Stage 4: renders one page job with the theme. A pure function of (job, index, theme).
@@ -31,20 +32,17 @@ public struct Renderer: Sendable {
     }
 
     public func render(_ job: PageJob) -> Result {
-        var missing: [String] = []
-        var missingTemplates: [String] = []
-        var files: [OutputFile] = []
+        var out = PageOutput(renderer: self)
+        job.kind(in: index).render(into: &out)
+        return Result(files: out.files, missingVariables: out.missingVariables, missingTemplates: out.missingTemplates)
+    }
+
+    /// TRANSITION: the page kinds not yet moved to their own type (`LegacyKind`).
+    func renderLegacy(_ job: PageJob, into out: inout PageOutput) {
         func page(_ url: String, _ template: String, _ title: String, _ crumbs: [(String, String)], _ values: [String: Any], kind: String = "page", file: String = "index.html", territory: String? = nil) {
-            var context = common(title: title, url: url, crumbs: crumbs, kind: kind)
-            context["recherche_filtres"] = searchFilters(kind: kind, territory: territory)
-            for (k, v) in values { context[k] = v }
-            let root = RenderContext(withListFlags(context))
-            let html = Self.spacingCells(theme.library.render(root, withTemplate: template) ?? "")
-            if theme.library.getTemplate(named: template) == nil { missingTemplates.append(template) }
-            missing += root.missing
-            files.append(OutputFile(path: String(url.dropFirst()) + file, bytes: Array(html.utf8)))
+            out.page(url, template, title, crumbs, LegacyView(values), kind: kind, file: file, territory: territory)
         }
-        func raw(_ path: String, _ text: String) { files.append(OutputFile(path: path, bytes: Array(text.utf8))) }
+        func raw(_ path: String, _ text: String) { out.raw(path, text) }
 
         switch job {
         case .home: page("/", "accueil", index.site.titre, [], homeValues(), kind: "accueil")
@@ -126,7 +124,6 @@ public struct Renderer: Sendable {
                 raw(String(from.dropFirst()) + "donnees.json", communeJSON(c))
             }
         }
-        return Result(files: files, missingVariables: missing, missingTemplates: missingTemplates)
     }
 
     /// A space between adjacent table cells and definition terms, so that text extracted from the
@@ -142,41 +139,24 @@ public struct Renderer: Sendable {
         return out
     }
 
-    /// Values every page has: site, navigation, breadcrumb, assets, dates.
-    func common(title: String, url: String, crumbs: [(String, String)], kind: String) -> [String: Any] {
-        let menu: [[String: Any]] = (index.site.menu ?? defaultMenu).map { item in
-            ["titre": item.titre, "url": item.url, "actif": url.hasPrefix(item.url) && item.url != "/"]
-        }
-        let breadcrumb: [[String: Any]] = crumbs.enumerated().map { (i, c) in
-            ["titre": c.0, "url": c.1, "dernier": i == crumbs.count - 1]
-        }
-        return [
-            "site": ["titre": index.site.titre, "sous_titre": optText(index.site.sous_titre), "editeur": optText(index.site.editeur),
-                     "description": optText(index.site.description), "url": baseURL] as [String: Any],
-            "titre": French.typography(title),
-            "titre_brut": title,
-            "url": url,
-            "url_absolue": baseURL + url,
-            "type_page": kind,
-            "menu": menu,
-            "fil": list(breadcrumb),
-            "assets": assetValues,
-            "date_maj": French.date(buildDate),
-            "date_maj_iso": buildDate.description,
-            "jour": TemplateDay(buildDate),
-            // Only the search page runs WebAssembly (Pagefind); every page forbids inline script.
-            "csp_wasm": false,
-            "annee": String(buildDate.year),
-            "documents_publies": !index.documentOrder.isEmpty,
-        ]
+    /// Values every page has: site, navigation, breadcrumb, assets, dates, search filters.
+    func common(title: String, url: String, crumbs: [(String, String)], kind: String, territory: String?) -> CommonView {
+        let site = index.site
+        return CommonView(
+            site: .init(titre: site.titre, sousTitre: site.sous_titre, editeur: site.editeur, description: site.description, url: baseURL),
+            titre: French.typography(title), titreBrut: title, url: url, urlAbsolue: baseURL + url, typePage: kind,
+            menu: (site.menu ?? defaultMenu).map { .init(titre: $0.titre, url: $0.url, actif: url.hasPrefix($0.url) && $0.url != "/") },
+            fil: crumbs.enumerated().map { .init(titre: $0.element.0, url: $0.element.1, dernier: $0.offset == crumbs.count - 1) },
+            assets: .init(urls: assetValues), jour: buildDate, documentsPublies: !index.documentOrder.isEmpty,
+            rechercheFiltres: searchFilters(kind: kind, territory: territory))
     }
 
     /// Pagefind filters for a page: its type and its territory (`type:Commune`, `territoire:CABBALR`).
-    func searchFilters(kind: String, territory: String?) -> Any {
+    func searchFilters(kind: String, territory: String?) -> CommonView.SearchFilters? {
         let types = ["fiche": "Fiche-action", "commune": "Commune", "aide": "Aide", "indicateur": "Indicateur", "actualite": "Actualité",
                      "plan": "Plan", "territoire": "Territoire", "page": "Page"]
-        guard let type = types[kind] else { return absent }
-        return ["type": "type:" + type, "territoire": opt(territory.map { "territoire:" + $0 })] as [String: Any]
+        guard let type = types[kind] else { return nil }
+        return .init(type: "type:" + type, territoire: territory.map { "territoire:" + $0 })
     }
 
     var defaultMenu: [SiteFile.MenuItem] {
