@@ -36,20 +36,8 @@ extension Renderer {
         return nil
     }
 
-    /// `{{#source}}` values: the label as before, plus the document's title and one link per passage.
-    func source(_ s: SourceRef?) -> Any {
-        guard let s else { return absent }
-        var values = Format.source(s) as? [String: Any] ?? [:]
-        guard let id = index.documentByFile[s.fichier], let doc = index.documents[id] else { return values }
-        let pieces = s.lignes.map(Self.passages) ?? []
-        values["document"] = ["titre": doc.data.titre, "url": doc.url] as [String: Any]
-        let single = pieces.count == 1 && pieces[0].passage?.first == pieces[0].passage?.last
-        values["mot_lignes"] = pieces.isEmpty ? "" : (single ? "ligne" : "lignes")
-        values["passages"] = list(pieces.enumerated().map { (i, p) in
-            ["texte": p.text, "url": opt(p.passage.map { doc.url + "#" + $0.anchor }), "dernier": i == pieces.count - 1] as [String: Any]
-        })
-        return values
-    }
+    /// TRANSITION: `sourceView` for the views not yet typed.
+    func source(_ s: SourceRef?) -> Any { sourceView(s).map { $0 as Any } ?? absent }
 
     /// The link for a free-text reference ("L2037") into the document the page cites.
     func lineURL(_ ref: String?, in s: SourceRef?) -> Any {

@@ -10,26 +10,9 @@ extension Renderer {
         territoryCrumbs(p.data.territoire.value) + [(p.data.titre, p.url)]
     }
 
-    func ficheLink(_ f: Fiche, _ plan: Plan) -> [String: Any] {
-        [
-            "numero": f.numero, "titre": f.data.titre, "url": f.url,
-            "mot": levelWord(plan, \.action, "Action"),
-            "plan": plan.data.titre, "plan_url": plan.url,
-            "statut": opt(f.data.bilan.map { $0.statut.label }),
-            "statut_code": opt(f.data.bilan.map { $0.statut.rawValue }),
-            "sous_action": f.data.parent != nil,
-        ]
-    }
-
-    func planSummary(_ p: Plan) -> [String: Any] {
-        let t = index.territories[p.data.territoire.value]
-        return [
-            "id": p.id, "titre": p.data.titre, "url": p.url, "type": p.data.type.rawValue,
-            "type_libelle": planKindLabel(p.data.type),
-            "periode": optText(p.data.periode), "territoire": opt(t?.name), "territoire_url": opt(t?.url),
-            "nombre_fiches": French.plural(p.fiches.count, "fiche"),
-        ]
-    }
+    /// TRANSITION: the typed links under their old names, for the views not yet typed.
+    func ficheLink(_ f: Fiche, _ plan: Plan) -> FicheLinkView { ficheLinkView(f, plan) }
+    func planSummary(_ p: Plan) -> PlanSummaryView { planSummaryView(p) }
 
     func planKindLabel(_ k: PlanFile.Kind) -> String {
         switch k {

@@ -125,7 +125,7 @@ extension Renderer {
                 "plan": planSummary(p),
                 "specifiques": list(specific.map { ficheLink($0, p) }),
                 "generales": list(general.map { ficheLink($0, p) }),
-                "textuelles": list(textual.map { f in var l = ficheLink(f, p); l["perimetre"] = optText(f.data.perimetre?.texte); return l }),
+                "textuelles": list(textual.map { f in var l = ficheLink(f, p); l.perimetre = .nonEmpty(f.data.perimetre?.texte); return l }),
                 "nombre": French.plural(applicable.count, "fiche"),
                 "statut": planStatus(p),
                 "acheve": planEnded(p),

@@ -93,6 +93,7 @@ func optText(_ value: String?) -> Any {
 
 /// An array as a section value: absent when empty, so `{{#xs}}…{{/xs}}` and `{{^xs}}` behave.
 func list(_ items: [[String: Any]]) -> Any { items.isEmpty ? absent : items }
+func list<T: TemplateObject>(_ items: [T]) -> Any { items.isEmpty ? absent : TemplateValue.list(items.map(\.templateValue)) }
 func textList(_ items: [String]?) -> Any {
     guard let items, !items.isEmpty else { return absent }
     return items.map { ["texte": $0] as [String: Any] }
