@@ -47,6 +47,8 @@ public struct BuildReport: Sendable {
     public var pagesRendered = 0
     public var filesWritten = 0
     public var stageTimes: [(String, Double)] = []
+    /// Per kind of page rendered: how many and the CPU time they took, slowest kind first.
+    public var renderTimes: [RenderTime] = []
     /// Errors and warnings left out of `diagnostics` because there were too many to list.
     public var omittedErrors = 0
     public var omittedWarnings = 0
@@ -112,7 +114,13 @@ public enum SiteBuilder {
                 group.addTask {
                     var out: [(Int, Renderer.Result)] = []
                     var i = w
-                    while i < jobs.count { out.append((i, renderer.render(jobs[i]))); i += n }
+                    while i < jobs.count {
+                        let start = ThreadClock.seconds()
+                        var result = renderer.render(jobs[i])
+                        result.seconds = ThreadClock.seconds() - start
+                        out.append((i, result))
+                        i += n
+                    }
                     return out
                 }
             }

@@ -123,6 +123,7 @@ struct BuildRun {
             rendered.manifest.jobs[plan.toRender[i].key] = (plan.toRender[i].fingerprint, r.files.map(\.path))
         }
         report.pagesRendered = plan.toRender.count
+        report.renderTimes = RenderTime.byKind(plan.toRender.map(\.job), results)
         for name in missingTemplates.sorted() {
             diagnostics.append(.error(SourceLocation(file: options.themeDir + "/templates"), "gabarit « \(name).mustache » absent", code: "template.missing"))
         }

@@ -42,6 +42,7 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "Nombre de tâches en parallèle (par défaut : le nombre de cœurs).") var jobs: Int?
     @Flag(help: "N'afficher que les erreurs et avertissements.") var quiet = false
     @Flag(help: "Ne pas construire l'index de recherche Pagefind.") var noSearch = false
+    @Flag(help: "Afficher le temps de rendu par type de page (temps processeur).") var durees = false
 
     func buildOptions(write: Bool) throws -> BuildOptions {
         var date: CalendarDay?
@@ -69,6 +70,7 @@ struct Build: AsyncParsableCommand {
         ProcessTuning.apply()
         let report = await SiteBuilder.run(try options.buildOptions(write: true))
         Report.print(report, quiet: options.quiet, verb: "écrit")
+        if options.durees { Report.printRenderTimes(report) }
         if !report.succeeded { throw ExitCode(1) }
     }
 }
@@ -232,6 +234,17 @@ enum Report {
             Swift.print("habitat: \(report.pagesRendered) pages rendues, \(report.filesWritten) fichiers \(verb)s ; \(warnings) avertissement(s) (\(times))", to: &err)
         } else {
             Swift.print("habitat: \(errors) erreur(s), \(warnings) avertissement(s) ; Site/ n'a pas été modifié", to: &err)
+        }
+    }
+
+    /// `--durees`: the render time per kind of page, slowest first, on stderr.
+    static func printRenderTimes(_ report: BuildReport) {
+        var err = StandardError()
+        let total = report.renderTimes.reduce(0) { $0 + $1.seconds }
+        Swift.print("habitat: rendu par type de page (temps processeur, total \(String(format: "%.3f", total)) s) :", to: &err)
+        for t in report.renderTimes {
+            let perPage = t.pages > 0 ? t.seconds / Double(t.pages) * 1000 : 0
+            Swift.print("  \(t.kind)\t\(t.pages) pages\t\(String(format: "%.3f", t.seconds)) s\t\(String(format: "%.3f", perPage)) ms/page", to: &err)
         }
     }
 

@@ -9,6 +9,35 @@ public enum PageJob: Sendable, Hashable {
     case documentsIndex, document(String)
     case alias(from: String, to: String)
 
+    /// The name of the job's kind (`fiche`, `commune`…), for the render time per kind of page.
+    public var kindName: String {
+        switch self {
+        case .home: return "accueil"
+        case .notFound: return "404"
+        case .search: return "recherche"
+        case .aids: return "aides"
+        case .news: return "actualites"
+        case .dataIndex: return "donnees"
+        case .discrepancies: return "ecarts"
+        case .indicators: return "indicateurs"
+        case .plansIndex: return "plans"
+        case .simulatorHub: return "simulateur"
+        case .communesIndex: return "communes"
+        case .territory: return "territoire"
+        case .plan: return "plan"
+        case .fiche: return "fiche"
+        case .commune: return "commune"
+        case .card: return "vignette"
+        case .aid: return "aide"
+        case .indicator: return "indicateur"
+        case .page: return "page"
+        case .newsItem: return "actualite"
+        case .documentsIndex: return "documents"
+        case .document: return "document"
+        case .alias: return "redirection"
+        }
+    }
+
     /// The job's name in the build manifest: the text Swift prints for the case
     /// (`fiche(plan: "x", index: 3)`), written out because reflection cost 10 % of a preview rebuild.
     public var key: String {

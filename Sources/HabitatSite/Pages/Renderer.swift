@@ -29,6 +29,8 @@ public struct Renderer: Sendable {
         public var files: [OutputFile]
         public var missingVariables: [String]
         public var missingTemplates: [String] = []
+        /// CPU time the rendering took on its thread.
+        public var seconds: Double = 0
     }
 
     public func render(_ job: PageJob) -> Result {
