@@ -57,6 +57,19 @@ extension Resolver {
         return false
     }
 
+    /// An EPCI as the reference's rows describe it.
+    struct ReferenceEPCI { var name: String; var nature: String; var line: Int; var codes: [String] = []; var deps: [String: Int] = [:] }
+
+    /// What the rows of `referentiel/communes.csv` give: communes, EPCIs in order of appearance,
+    /// and the départements that have no territory file (with the first position naming each).
+    struct ReferenceRows {
+        var communes: [Commune] = []
+        var epcis: [String: ReferenceEPCI] = [:]
+        var epciOrder: [String] = []
+        var lineOfCode: [String: Int] = [:]
+        var missingDeps: [String: (Int, Int)] = [:]
+    }
+
     /// Reads `referentiel/communes.csv` (every commune with its code, EPCI, population, zone), then the
     /// renamings and mergers, the seeds' spellings and the old URLs. Creates a territory for every EPCI
     /// that has no file of its own.
@@ -72,107 +85,130 @@ extension Resolver {
         index.reference = ref
         guard checkHeader(csv, Self.referenceHeader, path: path) else { broken.insert("referentiel/communes.csv"); return }
 
-        // Départements and EPCIs the site already has files for.
-        var depTerritory: [String: String] = [:]
-        for id in index.territoryOrder {
-            guard let t = index.territories[id] else { continue }
-            if t.file.type == .departement, let code = t.file.code { depTerritory[code] = id }
-            if let siren = t.file.siren {
-                if t.file.type != .epci {
-                    error(t.path, siren.line, siren.column, "seule une intercommunalité (type: epci) a un SIREN", code: "ref.wrong-territory-type")
-                } else if let other = ref.epciBySiren[siren.value] {
-                    error(t.path, siren.line, siren.column, "SIREN \(siren.value) déjà attribué au territoire « \(other) »", code: "ref.duplicate-epci")
-                } else {
-                    ref.epciBySiren[siren.value] = id
-                }
-            }
-        }
-
-        struct EPCI { var name: String; var nature: String; var line: Int; var codes: [String] = []; var deps: [String: Int] = [:] }
-        var epcis: [String: EPCI] = [:]
-        var epciOrder: [String] = []
-        var lineOfCode: [String: Int] = [:]
-        var communes: [Commune] = []
-        var missingDeps: [String: (Int, Int)] = [:]
-        for row in csv.rows {
-            let code = row[0].text, name = row[1].text, dep = row[2].text
-            if !CommuneReference.isWellFormed(code) {
-                error(path, row[0].line, row[0].column, "code INSEE « \(code) » mal formé : 5 caractères, des chiffres (2A ou 2B puis 3 chiffres en Corse)", code: "ref.bad-code")
-                continue
-            }
-            if let first = lineOfCode[code] {
-                error(path, row[0].line, row[0].column, "code INSEE \(code) en double (déjà ligne \(first))", code: "ref.duplicate-code")
-                continue
-            }
-            lineOfCode[code] = row[0].line
-            if name.isEmpty {
-                error(path, row[1].line, row[1].column, "la commune \(code) n'a pas de nom", code: "table.empty-cell")
-                continue
-            }
-            if dep != CommuneReference.departement(ofCode: code) {
-                error(path, row[2].line, row[2].column, "le département « \(dep) » ne correspond pas au code INSEE \(code) (département \(CommuneReference.departement(ofCode: code)))", code: "ref.bad-departement")
-                continue
-            }
-            let siren = row[6].text
-            var epciId: String
-            if siren.isEmpty {
-                guard let d = depTerritory[dep] else { if missingDeps[dep] == nil { missingDeps[dep] = (row[2].line, row[2].column) }; continue }
-                epciId = d  // islands that belong to no EPCI sit directly under their département
-            } else {
-                guard siren.utf8.count == 9, siren.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
-                    error(path, row[6].line, row[6].column, "SIREN d'intercommunalité « \(siren) » mal formé : 9 chiffres", code: "ref.bad-epci")
-                    continue
-                }
-                if var e = epcis[siren] {
-                    if e.name != row[7].text {
-                        error(path, row[7].line, row[7].column, "l'intercommunalité \(siren) s'appelle « \(e.name) » ligne \(e.line), « \(row[7].text) » ici", code: "ref.inconsistent-epci")
-                    }
-                    e.codes.append(code)
-                    e.deps[dep, default: 0] += 1
-                    epcis[siren] = e
-                } else {
-                    if row[7].text.isEmpty {
-                        error(path, row[7].line, row[7].column, "l'intercommunalité \(siren) n'a pas de nom", code: "table.empty-cell")
-                    }
-                    epcis[siren] = EPCI(name: row[7].text, nature: row[8].text, line: row[0].line, codes: [code], deps: [dep: 1])
-                    epciOrder.append(siren)
-                }
-                epciId = siren  // replaced by the territory id below
-            }
-            if depTerritory[dep] == nil, missingDeps[dep] == nil { missingDeps[dep] = (row[2].line, row[2].column) }
-            let nameSlug = Slug.make(name)
-            var c = Commune(code: code, name: name, slug: nameSlug + "-" + code.lowercased(), epciId: epciId, source: "", path: path, line: row[0].line)
-            c.sortKey = nameSlug
-            c.departement = dep
-            c.departementName = row[3].text
-            let pop = row[9].text
-            if !pop.isEmpty {
-                if let p = Int(pop), p >= 0 { c.population = p } else {
-                    error(path, row[9].line, row[9].column, "population « \(pop) » : un nombre entier attendu", code: "table.invalid-number")
-                }
-            }
-            let zone = row[10].text
-            if !zone.isEmpty {
-                if let z = Self.zones[zone] { c.zoneABC = z } else {
-                    error(path, row[10].line, row[10].column, "zone ABC « \(zone) » inconnue : A bis, A, B1, B2 ou C", code: "ref.bad-zone")
-                }
-            }
-            communes.append(c)
-        }
-        for (dep, pos) in missingDeps.sorted(by: { $0.key < $1.key }) {
+        let depTerritory = territoriesWithCodes(&ref)
+        var rows = ReferenceRows()
+        for row in csv.rows { readReferenceRow(row, path: path, depTerritory: depTerritory, into: &rows) }
+        for (dep, pos) in rows.missingDeps.sorted(by: { $0.key < $1.key }) {
             error(path, pos.0, pos.1, "département \(dep) sans territoire : créez territoires/<id>.yaml avec « type: departement » et « code: \"\(dep)\" »", code: "ref.unknown-departement")
         }
         // Every EPCI file must name an EPCI of the reference.
-        for (siren, id) in ref.epciBySiren.sorted(by: { $0.key < $1.key }) where epcis[siren] == nil {
+        for (siren, id) in ref.epciBySiren.sorted(by: { $0.key < $1.key }) where rows.epcis[siren] == nil {
             let t = index.territories[id]!
             error(t.path, t.file.siren?.line ?? 1, t.file.siren?.column ?? 1, "SIREN \(siren) inconnu du référentiel (referentiel/communes.csv, colonne epci_siren)", code: "ref.unknown-epci")
             // Its communes and the tables of its plans would only repeat this error.
             broken.insert("communes/\(id).csv")
         }
-        // A territory for every EPCI without a file.
+        addEPCITerritories(rows, depTerritory: depTerritory, path: path, &ref)
+        placeCommunes(rows.communes, &ref)
+        index.reference = ref
+
+        if let (moves, p) = files["mouvements"] { resolveMoves(moves, path: p) }
+        if let (spellings, p) = files["graphies"] { resolveSpellings(spellings, path: p) }
+        if let (old, p) = files["anciennes-adresses"] { resolveOldURLs(old, path: p) }
+    }
+
+    /// The départements and EPCIs the site already has files for: département code → territory,
+    /// and each EPCI file's SIREN recorded in `ref`.
+    mutating func territoriesWithCodes(_ ref: inout CommuneReference) -> [String: String] {
+        var depTerritory: [String: String] = [:]
+        for id in index.territoryOrder {
+            guard let t = index.territories[id] else { continue }
+            if t.file.type == .departement, let code = t.file.code { depTerritory[code] = id }
+            guard let siren = t.file.siren else { continue }
+            if t.file.type != .epci {
+                error(t.path, siren.line, siren.column, "seule une intercommunalité (type: epci) a un SIREN", code: "ref.wrong-territory-type")
+            } else if let other = ref.epciBySiren[siren.value] {
+                error(t.path, siren.line, siren.column, "SIREN \(siren.value) déjà attribué au territoire « \(other) »", code: "ref.duplicate-epci")
+            } else {
+                ref.epciBySiren[siren.value] = id
+            }
+        }
+        return depTerritory
+    }
+
+    /// One row of the reference: checks its code, name, département and EPCI, and adds the commune.
+    mutating func readReferenceRow(_ row: [CSVFile.Cell], path: String, depTerritory: [String: String], into rows: inout ReferenceRows) {
+        let code = row[0].text, name = row[1].text, dep = row[2].text
+        if !CommuneReference.isWellFormed(code) {
+            error(path, row[0].line, row[0].column, "code INSEE « \(code) » mal formé : 5 caractères, des chiffres (2A ou 2B puis 3 chiffres en Corse)", code: "ref.bad-code")
+            return
+        }
+        if let first = rows.lineOfCode[code] {
+            error(path, row[0].line, row[0].column, "code INSEE \(code) en double (déjà ligne \(first))", code: "ref.duplicate-code")
+            return
+        }
+        rows.lineOfCode[code] = row[0].line
+        if name.isEmpty {
+            error(path, row[1].line, row[1].column, "la commune \(code) n'a pas de nom", code: "table.empty-cell")
+            return
+        }
+        if dep != CommuneReference.departement(ofCode: code) {
+            error(path, row[2].line, row[2].column, "le département « \(dep) » ne correspond pas au code INSEE \(code) (département \(CommuneReference.departement(ofCode: code)))", code: "ref.bad-departement")
+            return
+        }
+        let epciId: String
+        if row[6].text.isEmpty {
+            guard let d = depTerritory[dep] else { if rows.missingDeps[dep] == nil { rows.missingDeps[dep] = (row[2].line, row[2].column) }; return }
+            epciId = d  // islands that belong to no EPCI sit directly under their département
+        } else {
+            guard let siren = readEPCI(row, code: code, dep: dep, path: path, into: &rows) else { return }
+            epciId = siren  // replaced by the territory id in `placeCommunes`
+        }
+        if depTerritory[dep] == nil, rows.missingDeps[dep] == nil { rows.missingDeps[dep] = (row[2].line, row[2].column) }
+        rows.communes.append(referenceCommune(row, code: code, epciId: epciId, path: path))
+    }
+
+    /// The EPCI columns of a row (SIREN, name, nature), checked against the EPCI's earlier rows.
+    mutating func readEPCI(_ row: [CSVFile.Cell], code: String, dep: String, path: String, into rows: inout ReferenceRows) -> String? {
+        let siren = row[6].text
+        guard siren.utf8.count == 9, siren.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+            error(path, row[6].line, row[6].column, "SIREN d'intercommunalité « \(siren) » mal formé : 9 chiffres", code: "ref.bad-epci")
+            return nil
+        }
+        if var e = rows.epcis[siren] {
+            if e.name != row[7].text {
+                error(path, row[7].line, row[7].column, "l'intercommunalité \(siren) s'appelle « \(e.name) » ligne \(e.line), « \(row[7].text) » ici", code: "ref.inconsistent-epci")
+            }
+            e.codes.append(code)
+            e.deps[dep, default: 0] += 1
+            rows.epcis[siren] = e
+        } else {
+            if row[7].text.isEmpty {
+                error(path, row[7].line, row[7].column, "l'intercommunalité \(siren) n'a pas de nom", code: "table.empty-cell")
+            }
+            rows.epcis[siren] = ReferenceEPCI(name: row[7].text, nature: row[8].text, line: row[0].line, codes: [code], deps: [dep: 1])
+            rows.epciOrder.append(siren)
+        }
+        return siren
+    }
+
+    /// A commune from its reference row: name, slug, département, population and zone.
+    mutating func referenceCommune(_ row: [CSVFile.Cell], code: String, epciId: String, path: String) -> Commune {
+        let nameSlug = Slug.make(row[1].text)
+        var c = Commune(code: code, name: row[1].text, slug: nameSlug + "-" + code.lowercased(), epciId: epciId, source: "", path: path, line: row[0].line)
+        c.sortKey = nameSlug
+        c.departement = row[2].text
+        c.departementName = row[3].text
+        let pop = row[9].text
+        if !pop.isEmpty {
+            if let p = Int(pop), p >= 0 { c.population = p } else {
+                error(path, row[9].line, row[9].column, "population « \(pop) » : un nombre entier attendu", code: "table.invalid-number")
+            }
+        }
+        let zone = row[10].text
+        if !zone.isEmpty {
+            if let z = Self.zones[zone] { c.zoneABC = z } else {
+                error(path, row[10].line, row[10].column, "zone ABC « \(zone) » inconnue : A bis, A, B1, B2 ou C", code: "ref.bad-zone")
+            }
+        }
+        return c
+    }
+
+    /// A territory for every EPCI of the reference without a file, under its main département.
+    mutating func addEPCITerritories(_ rows: ReferenceRows, depTerritory: [String: String], path: String, _ ref: inout CommuneReference) {
         var used = Set(index.territoryOrder)
-        for siren in epciOrder {
-            let e = epcis[siren]!
+        for siren in rows.epciOrder {
+            let e = rows.epcis[siren]!
             if ref.epciBySiren[siren] != nil { continue }
             let dep = e.deps.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.first!.key
             guard let parent = depTerritory[dep] else { continue }
@@ -186,7 +222,11 @@ extension Resolver {
             index.territoryOrder.append(id)
             ref.epciBySiren[siren] = id
         }
-        // Homonyms: a name shared by two communes of the site.
+    }
+
+    /// Puts every commune in its EPCI and the name and slug look-ups; marks homonyms
+    /// (a name shared by two communes of the site); orders territories.
+    mutating func placeCommunes(_ communes: [Commune], _ ref: inout CommuneReference) {
         var seenNames: [String: Int] = [:]
         for c in communes { seenNames[c.name, default: 0] += 1 }
         for var c in communes {
@@ -203,11 +243,6 @@ extension Resolver {
         let rank: [TerritoryFile.Kind: Int] = [.region: 0, .departement: 1, .epci: 2]
         index.territoryOrder.sort { (rank[index.territories[$0]!.file.type]!, $0) < (rank[index.territories[$1]!.file.type]!, $1) }
         for id in index.territoryOrder { index.territories[id]?.childIds.sort() }
-        index.reference = ref
-
-        if let (moves, p) = files["mouvements"] { resolveMoves(moves, path: p) }
-        if let (spellings, p) = files["graphies"] { resolveSpellings(spellings, path: p) }
-        if let (old, p) = files["anciennes-adresses"] { resolveOldURLs(old, path: p) }
     }
 
     static func natureLabel(_ nature: String) -> String {

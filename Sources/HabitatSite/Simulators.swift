@@ -114,66 +114,98 @@ extension Resolver {
         }
     }
 
-    private mutating func compile(_ aidId: String, _ file: SimulatorFile, path: String, shapes: [String: BaremeShape]) -> CompiledSimulator? {
+    /// What compiling one simulator has gathered so far: the names its rules may use, the rules
+    /// that failed (their later uses are not reported again) and whether everything was valid.
+    struct SimulatorCompilation {
+        let path: String
+        let shapes: [String: BaremeShape]
         var names: [String: RuleType] = [:]
         var failedRules: Set<String> = []
         var ok = true
-        func parse(_ text: Positioned<String>, expecting: RuleType?, what: String) -> Expr? {
-            do {
-                let e = try RuleParser.parse(text.value)
-                let t = try TypeChecker(names: names, baremes: shapes).check(e)
-                if let expecting, t != expecting {
-                    error(path, text.line, text.column, "\(what) doit être \(expecting.withArticle), cette règle donne \(t.withArticle)", code: "rules.type")
-                    ok = false
-                    return nil
-                }
-                return e
-            } catch {
-                // A rule that failed is already reported: its later uses are not.
-                var unknown: String?
-                if case .unknownName(let name) = error.kind { unknown = name }
-                if unknown.map(failedRules.contains) != true {
-                    var message = error.message
-                    if unknown == "oui" || unknown == "non" { message += " ; dans les règles, oui et non s'écrivent vrai et faux" }
-                    self.error(path, text.line, text.column + error.offset, message, code: error.code)
-                }
-                ok = false
+    }
+
+    private mutating func compile(_ aidId: String, _ file: SimulatorFile, path: String, shapes: [String: BaremeShape]) -> CompiledSimulator? {
+        var st = SimulatorCompilation(path: path, shapes: shapes)
+        checkSimulatorBaremes(aidId, file, &st)
+        var questions = compileQuestions(aidId, file, &st)
+        checkProfilesAndProjects(file, &st)
+        let (derived, defaults) = compileDerivedQuestions(file, &questions, &st)
+        var rules: [(String, Expr)] = []
+        for r in file.regles ?? [] {
+            guard let e = parseRule(r.valeur, expecting: nil, what: "une règle", &st) else { st.failedRules.insert(r.id.value); continue }
+            if st.names[r.id.value] != nil { error(path, r.id.line, r.id.column, "« \(r.id.value) » est défini deux fois", code: "rules.duplicate"); st.ok = false }
+            st.names[r.id.value] = (try? TypeChecker(names: st.names, baremes: shapes).check(e)) ?? .number
+            rules.append((r.id.value, e))
+        }
+        let eligible = parseRule(file.resultats.eligible, expecting: .bool, what: "'eligible'", &st)
+        let amount = file.resultats.montant.flatMap { parseRule($0, expecting: .number, what: "'montant'", &st) }
+        let category = file.resultats.categorie.flatMap { parseRule($0, expecting: .text, what: "'categorie'", &st) }
+        var reasons: [(Expr, String)] = []
+        for r in file.resultats.pourquoi ?? [] { if let e = parseRule(r.si, expecting: .bool, what: "'si'", &st) { reasons.append((e, r.texte)) } }
+        guard st.ok, let eligible else { return nil }
+        var compiled = CompiledSimulator(aidId: aidId, questions: questions, rules: rules, eligible: eligible, amount: amount, category: category,
+                                 reasons: reasons, limits: file.resultats.limites ?? [], baremeIds: (file.baremes ?? []).map(\.value),
+                                 personas: file.personas, profiles: (file.profils ?? []).map(\.value), amountLabel: file.resultats.montant_libelle ?? "Montant estimé", projects: (file.projets ?? []).map(\.value),
+                                 nextSteps: file.suite ?? [], derived: derived, defaults: defaults)
+        compiled.needsCommune = !derived.isEmpty || questions.contains { $0.type == .commune } || index.aids[aidId]?.data.territoire.value != "france"
+        return compiled
+    }
+
+    /// Parses and type-checks one rule; errors at the rule's position, each failed rule reported once.
+    private mutating func parseRule(_ text: Positioned<String>, expecting: RuleType?, what: String, _ st: inout SimulatorCompilation) -> Expr? {
+        do {
+            let e = try RuleParser.parse(text.value)
+            let t = try TypeChecker(names: st.names, baremes: st.shapes).check(e)
+            if let expecting, t != expecting {
+                error(st.path, text.line, text.column, "\(what) doit être \(expecting.withArticle), cette règle donne \(t.withArticle)", code: "rules.type")
+                st.ok = false
                 return nil
             }
+            return e
+        } catch {
+            // A rule that failed is already reported: its later uses are not.
+            var unknown: String?
+            if case .unknownName(let name) = error.kind { unknown = name }
+            if unknown.map(st.failedRules.contains) != true {
+                var message = error.message
+                if unknown == "oui" || unknown == "non" { message += " ; dans les règles, oui et non s'écrivent vrai et faux" }
+                self.error(st.path, text.line, text.column + error.offset, message, code: error.code)
+            }
+            st.ok = false
+            return nil
         }
+    }
+
+    /// Every barème a simulator names exists, and one of its versions is in force (unless the aid has ended).
+    private mutating func checkSimulatorBaremes(_ aidId: String, _ file: SimulatorFile, _ st: inout SimulatorCompilation) {
         for b in file.baremes ?? [] {
             if index.baremes[b.value] == nil, index.baremeFamilies[b.value] == nil {
-                error(path, b.line, b.column, "barème inconnu « \(b.value) »" + String.didYouMean(b.value, among: Array(Set(index.baremes.keys).union(index.baremeFamilies.keys)).sorted()), code: "ref.unknown-bareme")
-                ok = false
+                error(st.path, b.line, b.column, "barème inconnu « \(b.value) »" + String.didYouMean(b.value, among: Array(Set(index.baremes.keys).union(index.baremeFamilies.keys)).sorted()), code: "ref.unknown-bareme")
+                st.ok = false
             } else if index.baremes[b.value] == nil, index.baremeInForce[b.value] == nil, index.aids[aidId]?.data.statut != .terminee {
                 let versions = (index.baremeFamilies[b.value] ?? []).compactMap { index.baremes[$0] }
                 let known = versions.map { "\($0.id) (\($0.data.valide_du) – \($0.data.valide_au.map(\.description) ?? "…"))" }.joined(separator: ", ")
-                error(path, b.line, b.column, "aucune version du barème « \(b.value) » n'est en vigueur à la date de publication, le \(French.date(buildDate)) (versions : \(known)) : ajoutez la version en vigueur, ou désignez-en une par son identifiant", code: "bareme.none-in-force")
-                ok = false
+                error(st.path, b.line, b.column, "aucune version du barème « \(b.value) » n'est en vigueur à la date de publication, le \(French.date(buildDate)) (versions : \(known)) : ajoutez la version en vigueur, ou désignez-en une par son identifiant", code: "bareme.none-in-force")
+                st.ok = false
             }
         }
+    }
+
+    /// The questions, checked (identifiers, options, bounds), with the names they give the rules.
+    private mutating func compileQuestions(_ aidId: String, _ file: SimulatorFile, _ st: inout SimulatorCompilation) -> [CompiledSimulator.Question] {
         var questions: [CompiledSimulator.Question] = []
         for q in file.questions {
             let qid = q.id.value
             guard qid.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }), !qid.isEmpty else {
-                error(path, q.id.line, q.id.column, "l'identifiant de question « \(qid) » ne doit contenir que des minuscules, des chiffres et « _ »", code: "rules.bad-id")
-                ok = false
+                error(st.path, q.id.line, q.id.column, "l'identifiant de question « \(qid) » ne doit contenir que des minuscules, des chiffres et « _ »", code: "rules.bad-id")
+                st.ok = false
                 continue
             }
-            if names[qid] != nil { error(path, q.id.line, q.id.column, "« \(qid) » est défini deux fois", code: "rules.duplicate"); ok = false }
+            if st.names[qid] != nil { error(st.path, q.id.line, q.id.column, "« \(qid) » est défini deux fois", code: "rules.duplicate"); st.ok = false }
             if q.type == .choix, (q.options ?? []).isEmpty {
-                error(path, q.id.line, q.id.column, "une question « choix » a besoin d'« options »", code: "rules.missing-options"); ok = false
+                error(st.path, q.id.line, q.id.column, "une question « choix » a besoin d'« options »", code: "rules.missing-options"); st.ok = false
             }
-            for (name, bound) in [("min", q.min), ("max", q.max)] {
-                if let bound, !RuleNumber.isAllowed(bound) {
-                    error(path, q.id.line, q.id.column, "question « \(qid) » : « \(name) » dépasse la limite des règles (\(RuleNumber.limitText) en valeur absolue)", code: "rules.number-out-of-range")
-                    ok = false
-                }
-            }
-            if let lo = q.min, let hi = q.max, lo > hi {
-                error(path, q.id.line, q.id.column, "question « \(qid) » : « min » (\(RuleValue.number(lo))) est plus grand que « max » (\(RuleValue.number(hi)))", code: "rules.bad-bounds")
-                ok = false
-            }
+            checkBounds(q, &st)
             var options = q.options ?? []
             if q.type == .commune {
                 let territory = index.aids[aidId]!.data.territoire.value
@@ -181,58 +213,65 @@ extension Resolver {
             }
             questions.append(.init(id: qid, type: q.type, label: q.libelle, help: q.aide, min: q.min, max: q.max, options: options, condition: nil))
             switch q.type {
-            case .ouiNon: names[qid] = .bool
-            case .choix, .commune: names[qid] = .text
-            case .entier, .euros: names[qid] = .number
+            case .ouiNon: st.names[qid] = .bool
+            case .choix, .commune: st.names[qid] = .text
+            case .entier, .euros: st.names[qid] = .number
             }
         }
+        return questions
+    }
+
+    /// A question's `min` and `max`: within the rules' limit, and in order.
+    private mutating func checkBounds(_ q: SimulatorFile.Question, _ st: inout SimulatorCompilation) {
+        let qid = q.id.value
+        for (name, bound) in [("min", q.min), ("max", q.max)] {
+            if let bound, !RuleNumber.isAllowed(bound) {
+                error(st.path, q.id.line, q.id.column, "question « \(qid) » : « \(name) » dépasse la limite des règles (\(RuleNumber.limitText) en valeur absolue)", code: "rules.number-out-of-range")
+                st.ok = false
+            }
+        }
+        if let lo = q.min, let hi = q.max, lo > hi {
+            error(st.path, q.id.line, q.id.column, "question « \(qid) » : « min » (\(RuleValue.number(lo))) est plus grand que « max » (\(RuleValue.number(hi)))", code: "rules.bad-bounds")
+            st.ok = false
+        }
+    }
+
+    /// `profils` and `projets` name known situations of the questionnaire.
+    private mutating func checkProfilesAndProjects(_ file: SimulatorFile, _ st: inout SimulatorCompilation) {
         for p in file.profils ?? [] where !Self.profiles.contains(p.value) {
-            error(path, p.line, p.column, "profils : « \(p.value) » est inconnu (connus : \(Self.profiles.joined(separator: ", ")))", code: "rules.bad-profile"); ok = false
+            error(st.path, p.line, p.column, "profils : « \(p.value) » est inconnu (connus : \(Self.profiles.joined(separator: ", ")))", code: "rules.bad-profile"); st.ok = false
         }
         for p in file.projets ?? [] where !Self.projects.contains(p.value) {
-            error(path, p.line, p.column, "projets : « \(p.value) » est inconnu (connus : \(Self.projects.joined(separator: ", ")))", code: "rules.bad-project"); ok = false
+            error(st.path, p.line, p.column, "projets : « \(p.value) » est inconnu (connus : \(Self.projects.joined(separator: ", ")))", code: "rules.bad-project"); st.ok = false
         }
+    }
+
+    /// Questions answered from the commune (`derivee_de: commune`), their defaults, and every question's `si`.
+    private mutating func compileDerivedQuestions(_ file: SimulatorFile, _ questions: inout [CompiledSimulator.Question],
+                                                  _ st: inout SimulatorCompilation) -> (Set<String>, [String: RuleValue]) {
         var derived: Set<String> = []
         var defaults: [String: RuleValue] = [:]
         for (i, q) in file.questions.enumerated() where i < questions.count {
             if let d = q.derivee_de {
                 if d != "commune" {
-                    error(path, q.id.line, q.id.column, "derivee_de : « \(d) » est inconnu (connu : commune)", code: "rules.bad-derived"); ok = false
+                    error(st.path, q.id.line, q.id.column, "derivee_de : « \(d) » est inconnu (connu : commune)", code: "rules.bad-derived"); st.ok = false
                 } else if !CompiledSimulator.communeFacts.contains(q.id.value) {
-                    error(path, q.id.line, q.id.column, "« \(q.id.value) » ne peut pas être déduite de la commune : la commune donne \(CompiledSimulator.communeFacts.joined(separator: ", ")) (zone : zone_a, zone_b1, zone_b2 ou zone_c)", code: "rules.bad-derived"); ok = false
+                    error(st.path, q.id.line, q.id.column, "« \(q.id.value) » ne peut pas être déduite de la commune : la commune donne \(CompiledSimulator.communeFacts.joined(separator: ", ")) (zone : zone_a, zone_b1, zone_b2 ou zone_c)", code: "rules.bad-derived"); st.ok = false
                 }
                 derived.insert(q.id.value)
             }
             if let d = q.defaut {
                 if q.derivee_de == nil {
-                    error(path, q.id.line, q.id.column, "« defaut » ne sert qu'à une question déduite (derivee_de)", code: "rules.bad-default"); ok = false
+                    error(st.path, q.id.line, q.id.column, "« defaut » ne sert qu'à une question déduite (derivee_de)", code: "rules.bad-default"); st.ok = false
                 } else if let v = SimulatorAnswers.parse(d, for: questions[i]) {
                     defaults[q.id.value] = v
                 } else {
-                    error(path, q.id.line, q.id.column, "defaut : « \(d) » n'est pas une réponse valable à « \(q.id.value) »", code: "rules.bad-default"); ok = false
+                    error(st.path, q.id.line, q.id.column, "defaut : « \(d) » n'est pas une réponse valable à « \(q.id.value) »", code: "rules.bad-default"); st.ok = false
                 }
             }
-            if let si = q.si { questions[i].condition = parse(si, expecting: .bool, what: "'si'") }
+            if let si = q.si { questions[i].condition = parseRule(si, expecting: .bool, what: "'si'", &st) }
         }
-        var rules: [(String, Expr)] = []
-        for r in file.regles ?? [] {
-            guard let e = parse(r.valeur, expecting: nil, what: "une règle") else { failedRules.insert(r.id.value); continue }
-            if names[r.id.value] != nil { error(path, r.id.line, r.id.column, "« \(r.id.value) » est défini deux fois", code: "rules.duplicate"); ok = false }
-            names[r.id.value] = (try? TypeChecker(names: names, baremes: shapes).check(e)) ?? .number
-            rules.append((r.id.value, e))
-        }
-        let eligible = parse(file.resultats.eligible, expecting: .bool, what: "'eligible'")
-        let amount = file.resultats.montant.flatMap { parse($0, expecting: .number, what: "'montant'") }
-        let category = file.resultats.categorie.flatMap { parse($0, expecting: .text, what: "'categorie'") }
-        var reasons: [(Expr, String)] = []
-        for r in file.resultats.pourquoi ?? [] { if let e = parse(r.si, expecting: .bool, what: "'si'") { reasons.append((e, r.texte)) } }
-        guard ok, let eligible else { return nil }
-        var compiled = CompiledSimulator(aidId: aidId, questions: questions, rules: rules, eligible: eligible, amount: amount, category: category,
-                                 reasons: reasons, limits: file.resultats.limites ?? [], baremeIds: (file.baremes ?? []).map(\.value),
-                                 personas: file.personas, profiles: (file.profils ?? []).map(\.value), amountLabel: file.resultats.montant_libelle ?? "Montant estimé", projects: (file.projets ?? []).map(\.value),
-                                 nextSteps: file.suite ?? [], derived: derived, defaults: defaults)
-        compiled.needsCommune = !derived.isEmpty || questions.contains { $0.type == .commune } || index.aids[aidId]?.data.territoire.value != "france"
-        return compiled
+        return (derived, defaults)
     }
 
     /// Runs a persona; a mismatch with its expected result is a build error at the persona.
