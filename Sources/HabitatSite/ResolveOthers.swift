@@ -65,8 +65,7 @@ extension Resolver {
                 if index.territories[t] == nil && index.communes[t] == nil && !isBroken("territoires/\(t).yaml") && !isBroken("communes/") {
                     let sectorMatch = index.sectors.keys.contains { $0.hasSuffix("/" + t) }
                     if !sectorMatch {
-                        error(path, v.territoire.line, v.territoire.column,
-                              "valeurs[\(i)].territoire : territoire ou commune inconnu « \(t) »" + String.didYouMean(t, among: index.territoryOrder + index.communeOrder), code: "ref.unknown-territory")
+                        error(path, v.territoire.line, v.territoire.column, "valeurs[\(i)].territoire : " + unknownTerritoryMessage(t), code: "ref.unknown-territory")
                     }
                 }
                 if !Self.isPeriod(v.periode.value) {
@@ -137,5 +136,19 @@ extension Resolver {
         guard !parts.isEmpty else { return nil }
         for p in parts where p == ".." || p == "." || !Slug.isValid(String(p)) { return nil }
         return "/" + parts.joined(separator: "/") + "/"
+    }
+}
+
+extension Resolver {
+    /// An indicator's territory nobody has: a commune written by its name gets its INSEE code
+    /// (the identity of a commune), anything else the nearest identifiers.
+    func unknownTerritoryMessage(_ t: String) -> String {
+        let codes = Array(Set((index.reference?.byName[t] ?? []) + (index.reference?.bySpelling[t] ?? []))).sorted()
+        let communes = codes.compactMap { index.communes[$0] }
+        guard !communes.isEmpty else {
+            return "territoire ou commune inconnu « \(t) »" + String.didYouMean(t, among: index.territoryOrder + index.communeOrder)
+        }
+        let listed = communes.map { "\($0.code) (\($0.name), \($0.departementName ?? $0.departement ?? ""))" }.joined(separator: " ou ")
+        return "« \(t) » est le nom d'une commune : une commune s'écrit par son code INSEE, ici " + listed
     }
 }
