@@ -96,6 +96,7 @@ extension Resolver {
         for (family, ids) in index.baremeFamilies where shapes[family] == nil {
             if let last = ids.last.flatMap({ index.baremes[$0] }) { shapes[family] = BaremeShape(columns: Set(last.data.colonnes.map(\.id))) }
         }
+        var askedBefore: [String: (type: SimulatorFile.QuestionType, aid: String, line: Int)] = [:]
         for id in items.keys.sorted() {
             let (value, path) = items[id]!
             guard index.aids[id] != nil else {
@@ -110,6 +111,22 @@ extension Resolver {
             if let compiled = compile(id, file, path: path, shapes: shapes) {
                 for p in compiled.personas { checkPersona(p, compiled, evaluator: evaluator, path: path) }
                 index.simulators[id] = compiled
+                checkSharedQuestions(file, aidId: id, path: path, &askedBefore)
+            }
+        }
+    }
+
+    /// A question asked by two simulators is asked once in the questionnaire (/simulateur/):
+    /// both must mean the same kind of answer.
+    private mutating func checkSharedQuestions(_ file: SimulatorFile, aidId: String, path: String,
+                                               _ askedBefore: inout [String: (type: SimulatorFile.QuestionType, aid: String, line: Int)]) {
+        for q in file.questions where q.derivee_de == nil {
+            guard let first = askedBefore[q.id.value] else {
+                askedBefore[q.id.value] = (q.type, aidId, q.id.line)
+                continue
+            }
+            if first.type != q.type {
+                error(path, q.id.line, q.id.column, "la question « \(q.id.value) » est aussi posée par le simulateur « \(first.aid) » (ligne \(first.line)) avec un autre type (\(first.type.rawValue), ici \(q.type.rawValue)) : le questionnaire la pose une seule fois pour les deux ; donnez-lui un autre identifiant ou le même type", code: "rules.shared-question")
             }
         }
     }
