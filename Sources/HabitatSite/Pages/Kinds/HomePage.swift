@@ -36,10 +36,10 @@ struct HomePage: PageKind {
         let r = out.renderer, index = r.index
         let aids = index.aidOrder.compactMap { index.aids[$0] }.filter { $0.data.statut == .enVigueur }
         let view = View(
-            chercheur: LegacyView.convert(r.finderValues()),
+            chercheur: LegacyView.convert(r.finderValues()),  // TRANSITION: FinderView after the merge
             aides: aids.prefix(6).map { TitledLink(titre: $0.data.titre, url: $0.url, resume: $0.data.resume) },
             actualites: index.news.prefix(3).map(NewsSummaryView.init),
-            indicateurs: LegacyView.convert(r.keyIndicators().map(r.indicatorCard)),
+            indicateurs: LegacyView.convert(r.keyIndicators().map(r.indicatorCard)),  // TRANSITION: [IndicatorCardView]
             plans: index.planOrder.compactMap { index.plans[$0] }.map(r.planSummaryView),
             nombreCommunes: French.plural(index.communes.count, "commune"))
         out.page("/", "accueil", index.site.titre, [], view, kind: "accueil")
