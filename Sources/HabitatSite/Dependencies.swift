@@ -57,20 +57,8 @@ struct Dependencies {
         func plans(_ ids: [String]) -> [Selector] { ids.map { .meta("plans/\($0)/") } }
         let allPlans = index.planOrder
         switch job {
-        case .home:
-            return territory + [.meta("aides/"), .all("indicateurs/"), .meta("actualites/")] + allPlans.map { .meta("plans/\($0)/plan.md") }
-        case .notFound, .search:
-            return [.all("territoires/"), .all("referentiel/")]
-        case .aids:
-            return [.meta("aides/"), .all("territoires/")]
-        case .news:
-            return [.all("actualites/")]
-        case .dataIndex, .discrepancies, .alias:
-            return [.meta("")]
         case .indicators, .plansIndex:
             return territory + [.all("indicateurs/")] + plans(allPlans)
-        case .simulatorHub:
-            return territory + [.all("aides/"), .all("baremes/")]
         case .communesIndex:
             return territory + [.meta("aides/")] + plans(allPlans)
         case .territory(let id):
@@ -85,20 +73,14 @@ struct Dependencies {
         case .commune(let code):
             return territory + [.all("tables/"), .meta("aides/"), .all("indicateurs/")]
                 + plans((index.plansByCommune[code] ?? []).sorted())
-        case .aid(let id):
-            return territory + [.meta("documents/"), .all("aides/\(id)."), .all("baremes/"), .all("tables/")] + plans(index.aids[id]?.data.plan.map { [$0.value] } ?? [])
         case .indicator(let id):
             return territory + [.meta("documents/"), .all("indicateurs/\(id).json")] + plans(index.indicators[id]?.data.plans.map(\.plan.value) ?? [])
-        case .page(let i):
-            let own: [Selector] = [.all("pages/\(index.pages[i].path).md")]
-            return index.pages[i].path == Renderer.accessibilityPage ? own + [.all("audit-accessibilite.json")] : own
-        case .newsItem(let i):
-            return [.all("actualites/\(index.news[i].slug).md")]
         case .documentsIndex:
             return [.all("documents/")]
         case .document:
             // The page anchors every cited range: it reads every citation.
             return [.meta("")]
+        default: preconditionFailure("\(job.key) declares its dependencies with its own page kind")
         }
     }
 }

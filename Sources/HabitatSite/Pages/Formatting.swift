@@ -30,41 +30,6 @@ enum Format {
         return s
     }
 
-    /// A budget line as a table row for templates.
-    static func budgetRow(_ b: BudgetLine) -> [String: Any] {
-        [
-            "libelle": b.libelle,
-            "montant": amount(b),
-            "montant_valeur": opt(b.montant.map(TemplateNumber.init)),
-            "plafond_valeur": opt(b.plafond.map(TemplateNumber.init)),
-            "plafond": optText(cap(b)),
-            "financeur": optText(b.financeur),
-            "validite": optText(b.validite),
-            "texte": b.texte,
-            "source": optText(b.source),
-        ]
-    }
-
-    static func discrepancies(_ items: [Discrepancy]?) -> Any {
-        list((items ?? []).map { d in
-            [
-                "sujet": d.sujet,
-                "valeurs": d.valeurs.map { ["valeur": $0.valeur, "source": optText($0.source)] as [String: Any] },
-                "note": optText(d.note),
-            ] as [String: Any]
-        })
-    }
-
-    static func source(_ s: SourceRef?) -> Any {
-        guard let s else { return absent }
-        // `document` and `passages` are filled by `Renderer.source` when the document is published.
-        return ["fichier": s.fichier, "lignes": optText(s.lignes), "libelle": s.label, "document": absent, "passages": absent, "mot_lignes": absent] as [String: Any]
-    }
-
-    static func figures(_ items: [KeyFigure]?) -> Any {
-        list((items ?? []).map { ["libelle": $0.libelle, "valeur": $0.valeur, "source": optText($0.source)] as [String: Any] })
-    }
-
     /// A number from a table or an indicator, French style, integers without decimals.
     static func number(_ v: Double, unit: String? = nil) -> String {
         let s = French.number(v, maxFractionDigits: 2)

@@ -19,6 +19,18 @@ extension PageJob {
     /// The kind of page this job renders.
     func kind(in index: SiteIndex) -> any PageKind {
         switch self {
+        case .home: return HomePage()
+        case .notFound: return NotFoundPage()
+        case .search: return SearchPage()
+        case .aids: return AidsPage()
+        case .news: return NewsPage()
+        case .dataIndex: return DataIndexPage()
+        case .discrepancies: return DiscrepanciesPage()
+        case .simulatorHub: return SimulatorHubPage()
+        case .aid(let id): return AidPage(id: id)
+        case .page(let i): return FreePageKind(position: i)
+        case .newsItem(let i): return NewsItemPage(position: i)
+        case .alias(let from, let to): return AliasPage(from: from, to: to)
         default: return LegacyKind(job: self)
         }
     }

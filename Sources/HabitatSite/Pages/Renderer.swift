@@ -47,36 +47,8 @@ public struct Renderer: Sendable {
         func raw(_ path: String, _ text: String) { out.raw(path, text) }
 
         switch job {
-        case .home: page("/", "accueil", index.site.titre, [], homeValues(), kind: "accueil")
-        case .notFound: page("/", "404", "Page introuvable", [], [:], file: "404.html")
-        case .search:
-            let names = index.territoryOrder.compactMap { index.territories[$0]?.shortName } + ["France entière"]
-            page("/recherche/", "recherche", "Rechercher", [("Rechercher", "/recherche/")], ["territoires_recherche": names, "csp_wasm": true])
-        case .aids: page("/aides/", "aides", "Les aides au logement", [("Aides", "/aides/")], aidsValues())
-        case .news:
-            page("/actualites/", "actualites", "Actualités", [("Actualités", "/actualites/")], newsListValues())
-            raw("actualites/atom.xml", atomFeed())
-        case .dataIndex:
-            page("/donnees/", "donnees", "Données ouvertes", [("Données", "/donnees/")], dataValues())
-            for id in index.tableOrder {
-                let t = index.tables[id]!
-                raw("donnees/\(id).csv", tableCSV(t))
-                raw("donnees/\(id).json", tableJSON(t))
-            }
-            for id in index.indicatorOrder {
-                raw("donnees/indicateurs/\(id).csv", indicatorCSV(index.indicators[id]!))
-                raw("donnees/indicateurs/\(id).json", indicatorJSON(index.indicators[id]!))
-            }
-            raw("donnees/communes.csv", communesCSV())
-            raw("donnees/datapackage.json", dataPackage())
-            raw("sitemap.xml", sitemap())
-            raw("robots.txt", "User-agent: *\nAllow: /\nSitemap: \(baseURL)/sitemap.xml\n")
-        case .discrepancies:
-            page("/ecarts/", "ecarts", "Écarts relevés dans les documents sources", [("Écarts relevés", "/ecarts/")], discrepancyValues())
         case .indicators:
             page("/indicateurs/", "indicateurs", "Tableau de bord des indicateurs", [("Indicateurs", "/indicateurs/")], indicatorsValues(), kind: "indicateur")
-        case .simulatorHub:
-            page("/simulateur/", "simulateur", "Quelles aides pour moi ?", [("Quelles aides pour moi ?", "/simulateur/")], simulatorHubValues(), kind: "simulateur")
         case .plansIndex:
             page("/plans/", "plans", "Les plans", [("Plans", "/plans/")], ["plans": list(index.planOrder.compactMap { index.plans[$0] }.map(planSummary))])
         case .territory(let id):
@@ -99,32 +71,15 @@ public struct Renderer: Sendable {
         case .communesIndex:
             page("/communes/", "communes", "Toutes les communes", [("Communes", "/communes/")], communesIndexValues())
             raw("communes/index.json", communesIndexJSON())
-        case .aid(let id):
-            let a = index.aids[id]!
-            page(a.url, "aide", a.data.titre, [("Aides", "/aides/"), (a.data.titre, a.url)], aidValues(a), kind: "aide", territory: a.data.territoire.value == "france" ? "France entière" : index.territories[a.data.territoire.value]?.shortName)
         case .indicator(let id):
             let ind = index.indicators[id]!
             page(ind.url, "indicateur", ind.data.titre, [("Indicateurs", "/indicateurs/"), (ind.data.titre, ind.url)], indicatorValues(ind), kind: "indicateur", territory: ind.data.plans.first.flatMap { index.plans[$0.plan.value] }.flatMap { index.territories[$0.data.territoire.value]?.shortName })
-        case .page(let i):
-            let p = index.pages[i]
-            var values: [String: Any] = ["corps": p.body.html, "description": optText(p.data.description), "conformite": absent]
-            if p.path == Self.accessibilityPage { values["conformite"] = conformanceValues() }
-            page(p.url, "page", p.data.titre, [(p.data.titre, p.url)], values)
-        case .newsItem(let i):
-            let n = index.news[i]
-            page(n.url, "actualite", n.data.titre, [("Actualités", "/actualites/"), (n.data.titre, n.url)], newsValues(n), kind: "actualite")
         case .documentsIndex:
             page("/documents/", "documents", "Documents sources", [("Documents sources", "/documents/")], documentsIndexValues())
         case .document(let id):
             let d = index.documents[id]!
             page(d.url, "document", d.data.titre, [("Documents sources", "/documents/"), (d.data.titre, d.url)], documentValues(d), kind: "document")
-        case .alias(let from, let to):
-            page(from, "alias", "Page déplacée", [], ["cible": to, "cible_absolue": baseURL + to], kind: "alias")
-            // A commune's data file cannot redirect: its old address keeps serving the current data.
-            if from.hasPrefix("/communes/"), !from.hasSuffix("/vignette/"), let code = to.split(separator: "-").last.map({ String($0.dropLast()) }),
-               let c = index.communes[code], c.url == to {
-                raw(String(from.dropFirst()) + "donnees.json", communeJSON(c))
-            }
+        default: preconditionFailure("\(job.key) renders with its own page kind")
         }
     }
 
