@@ -67,19 +67,12 @@ struct Dependencies {
             return [.all("actualites/")]
         case .dataIndex, .discrepancies, .alias:
             return [.meta("")]
-        case .indicators, .plansIndex:
-            return territory + [.all("indicateurs/")] + plans(allPlans)
         case .simulatorHub:
             return territory + [.all("aides/"), .all("baremes/")]
         case .communesIndex:
             return territory + [.meta("aides/")] + plans(allPlans)
         case .territory(let id):
             return territory + [.meta("documents/"), .all("indicateurs/")] + plans(allPlans.filter { index.plans[$0]?.data.territoire.value == id })
-        case .plan(let id):
-            return territory + [.meta("documents/"), .all("plans/\(id)/plan.md"), .meta("plans/\(id)/"), .all("tables/"), .meta("aides/"), .all("indicateurs/")]
-        case .fiche(let plan, let i):
-            let own = index.plans[plan].map { "plans/\(plan)/actions/\($0.fiches[i].fileStem).md" } ?? "plans/\(plan)/"
-            return territory + [.meta("documents/"), .all(own), .meta("plans/\(plan)/"), .all("tables/"), .meta("aides/"), .all("indicateurs/")]
         case .card:
             return territory + [.all("tables/")]
         case .commune(let code):
@@ -87,18 +80,13 @@ struct Dependencies {
                 + plans((index.plansByCommune[code] ?? []).sorted())
         case .aid(let id):
             return territory + [.meta("documents/"), .all("aides/\(id)."), .all("baremes/"), .all("tables/")] + plans(index.aids[id]?.data.plan.map { [$0.value] } ?? [])
-        case .indicator(let id):
-            return territory + [.meta("documents/"), .all("indicateurs/\(id).json")] + plans(index.indicators[id]?.data.plans.map(\.plan.value) ?? [])
         case .page(let i):
             let own: [Selector] = [.all("pages/\(index.pages[i].path).md")]
             return index.pages[i].path == Renderer.accessibilityPage ? own + [.all("audit-accessibilite.json")] : own
         case .newsItem(let i):
             return [.all("actualites/\(index.news[i].slug).md")]
-        case .documentsIndex:
-            return [.all("documents/")]
-        case .document:
-            // The page anchors every cited range: it reads every citation.
-            return [.meta("")]
+        default:
+            preconditionFailure("\(job.key) declares its dependencies in its own PageKind")
         }
     }
 }

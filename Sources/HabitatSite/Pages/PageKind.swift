@@ -19,6 +19,13 @@ extension PageJob {
     /// The kind of page this job renders.
     func kind(in index: SiteIndex) -> any PageKind {
         switch self {
+        case .indicators: return IndicatorsPage()
+        case .plansIndex: return PlansIndexPage()
+        case .plan(let id): return PlanPage(id: id)
+        case .fiche(let plan, let i): return FichePage(plan: plan, index: i)
+        case .indicator(let id): return IndicatorPage(id: id)
+        case .documentsIndex: return DocumentsIndexPage()
+        case .document(let id): return DocumentPage(id: id)
         default: return LegacyKind(job: self)
         }
     }

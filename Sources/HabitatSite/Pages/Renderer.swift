@@ -71,22 +71,11 @@ public struct Renderer: Sendable {
             raw("robots.txt", "User-agent: *\nAllow: /\nSitemap: \(baseURL)/sitemap.xml\n")
         case .discrepancies:
             page("/ecarts/", "ecarts", "Écarts relevés dans les documents sources", [("Écarts relevés", "/ecarts/")], discrepancyValues())
-        case .indicators:
-            page("/indicateurs/", "indicateurs", "Tableau de bord des indicateurs", [("Indicateurs", "/indicateurs/")], indicatorsValues(), kind: "indicateur")
         case .simulatorHub:
             page("/simulateur/", "simulateur", "Quelles aides pour moi ?", [("Quelles aides pour moi ?", "/simulateur/")], simulatorHubValues(), kind: "simulateur")
-        case .plansIndex:
-            page("/plans/", "plans", "Les plans", [("Plans", "/plans/")], ["plans": list(index.planOrder.compactMap { index.plans[$0] }.map(planSummary))])
         case .territory(let id):
             let t = index.territories[id]!
             page(t.url, "territoire", t.name, territoryCrumbs(id), territoryValues(t), kind: "territoire", territory: t.shortName)
-        case .plan(let id):
-            let p = index.plans[id]!
-            page(p.url, "plan", p.data.titre, planCrumbs(p), planValues(p), kind: "plan", territory: index.territories[p.data.territoire.value]?.shortName)
-        case .fiche(let planId, let i):
-            let p = index.plans[planId]!
-            let f = p.fiches[i]
-            page(f.url, "fiche", "\(levelWord(p, \.action, "Action")) \(f.numero) — \(f.data.titre)", planCrumbs(p) + [("\(levelWord(p, \.action, "Action")) \(f.numero)", f.url)], ficheValues(f, plan: p), kind: "fiche", territory: index.territories[p.data.territoire.value]?.shortName)
         case .commune(let code):
             let c = index.communes[code]!
             page(c.url, "commune", c.displayName, communeCrumbs(c), communeValues(c), kind: "commune", territory: index.territories[c.epciId]?.shortName)
@@ -100,9 +89,6 @@ public struct Renderer: Sendable {
         case .aid(let id):
             let a = index.aids[id]!
             page(a.url, "aide", a.data.titre, [("Aides", "/aides/"), (a.data.titre, a.url)], aidValues(a), kind: "aide", territory: a.data.territoire.value == "france" ? "France entière" : index.territories[a.data.territoire.value]?.shortName)
-        case .indicator(let id):
-            let ind = index.indicators[id]!
-            page(ind.url, "indicateur", ind.data.titre, [("Indicateurs", "/indicateurs/"), (ind.data.titre, ind.url)], indicatorValues(ind), kind: "indicateur", territory: ind.data.plans.first.flatMap { index.plans[$0.plan.value] }.flatMap { index.territories[$0.data.territoire.value]?.shortName })
         case .page(let i):
             let p = index.pages[i]
             var values: [String: Any] = ["corps": p.body.html, "description": optText(p.data.description), "conformite": absent]
@@ -111,11 +97,6 @@ public struct Renderer: Sendable {
         case .newsItem(let i):
             let n = index.news[i]
             page(n.url, "actualite", n.data.titre, [("Actualités", "/actualites/"), (n.data.titre, n.url)], newsValues(n), kind: "actualite")
-        case .documentsIndex:
-            page("/documents/", "documents", "Documents sources", [("Documents sources", "/documents/")], documentsIndexValues())
-        case .document(let id):
-            let d = index.documents[id]!
-            page(d.url, "document", d.data.titre, [("Documents sources", "/documents/"), (d.data.titre, d.url)], documentValues(d), kind: "document")
         case .alias(let from, let to):
             page(from, "alias", "Page déplacée", [], ["cible": to, "cible_absolue": baseURL + to], kind: "alias")
             // A commune's data file cannot redirect: its old address keeps serving the current data.
@@ -123,6 +104,8 @@ public struct Renderer: Sendable {
                let c = index.communes[code], c.url == to {
                 raw(String(from.dropFirst()) + "donnees.json", communeJSON(c))
             }
+        default:
+            preconditionFailure("\(job.key) is rendered by its own PageKind")
         }
     }
 
