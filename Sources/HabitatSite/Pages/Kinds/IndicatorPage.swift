@@ -97,6 +97,7 @@ struct IndicatorView: TemplateObject {
 }
 
 extension Renderer {
+    /// The view of an indicator's page.
     func indicatorView(_ ind: Indicator) -> IndicatorView {
         let d = ind.data
         let rows = d.valeurs.map { v in

@@ -84,6 +84,7 @@ struct IndicatorsView: TemplateObject {
 }
 
 extension Renderer {
+    /// The dashboard's view: the plans in their order, the indicators in theirs.
     func indicatorsView() -> IndicatorsView {
         var view = IndicatorsView()
         let plans = index.planOrder.compactMap { index.plans[$0] }

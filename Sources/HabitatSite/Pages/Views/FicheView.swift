@@ -117,6 +117,7 @@ struct FicheView: TemplateObject {
 }
 
 extension Renderer {
+    /// The view of a fiche's page.
     func ficheView(_ f: Fiche, plan p: Plan) -> FicheView {
         let d = f.data
         let communes = (f.scopeCommunes ?? []).compactMap { index.communes[$0] }.map { NamedLink(nom: $0.displayName, url: $0.url) }

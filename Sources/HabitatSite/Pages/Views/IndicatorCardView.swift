@@ -55,6 +55,7 @@ struct IndicatorCardView: TemplateObject {
 }
 
 extension Renderer {
+    /// An indicator's card: its latest value, and the share of the target reached when it has one.
     func indicatorCardView(_ ind: Indicator) -> IndicatorCardView {
         let latest = latestValue(ind)
         let unit = ind.data.unite

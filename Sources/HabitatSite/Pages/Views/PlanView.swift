@@ -9,7 +9,7 @@ struct PlanView: TemplateObject {
         let numero: String, titre: String, resume: String?
         let mot: String, motObjectif: String
         let enjeux: [String]?
-        let objectifs: [Objective]
+        let objectifs: [FicheGroup]
         let fiches: [FicheLinkView]
 
         func value(named name: String) -> TemplateValue? {
@@ -43,7 +43,6 @@ struct PlanView: TemplateObject {
             }
         }
     }
-    typealias Objective = FicheGroup
 
     /// How many fiches a bilan gives each status.
     struct StatusCount: TemplateObject {
@@ -183,6 +182,7 @@ struct FicheMatrix: TemplateObject {
 }
 
 extension Renderer {
+    /// The kind of plan in words: "Programme local de l'habitat".
     func planKindLabel(_ k: PlanFile.Kind) -> String {
         switch k {
         case .plh: return "Programme local de l'habitat"
@@ -191,6 +191,7 @@ extension Renderer {
         }
     }
 
+    /// The view of a plan's page.
     func planView(_ p: Plan) -> PlanView {
         let territory = index.territories[p.data.territoire.value]
         let tables = index.tableOrder.compactMap { index.tables[$0] }.filter { $0.schema.plan?.value == p.id }
@@ -218,7 +219,7 @@ extension Renderer {
     func orientationView(_ o: PlanFile.Orientation, of p: Plan) -> PlanView.Orientation {
         let fiches = p.fiches.filter { $0.data.orientation?.value == o.numero }
         let objectives = (o.objectifs ?? []).map { obj in
-            PlanView.Objective(numero: obj.numero, titre: obj.titre, fiches: fiches.filter { $0.data.objectif?.value == obj.numero }.map { ficheLinkView($0, p) })
+            PlanView.FicheGroup(numero: obj.numero, titre: obj.titre, fiches: fiches.filter { $0.data.objectif?.value == obj.numero }.map { ficheLinkView($0, p) })
         }
         let loose = fiches.filter { f in f.data.objectif == nil || !(o.objectifs ?? []).contains { $0.numero == f.data.objectif?.value } }
         return .init(numero: o.numero, titre: o.titre, resume: o.resume,
