@@ -57,30 +57,16 @@ struct Dependencies {
         func plans(_ ids: [String]) -> [Selector] { ids.map { .meta("plans/\($0)/") } }
         let allPlans = index.planOrder
         switch job {
-        case .indicators, .plansIndex:
-            return territory + [.all("indicateurs/")] + plans(allPlans)
         case .communesIndex:
             return territory + [.meta("aides/")] + plans(allPlans)
         case .territory(let id):
             return territory + [.meta("documents/"), .all("indicateurs/")] + plans(allPlans.filter { index.plans[$0]?.data.territoire.value == id })
-        case .plan(let id):
-            return territory + [.meta("documents/"), .all("plans/\(id)/plan.md"), .meta("plans/\(id)/"), .all("tables/"), .meta("aides/"), .all("indicateurs/")]
-        case .fiche(let plan, let i):
-            let own = index.plans[plan].map { "plans/\(plan)/actions/\($0.fiches[i].fileStem).md" } ?? "plans/\(plan)/"
-            return territory + [.meta("documents/"), .all(own), .meta("plans/\(plan)/"), .all("tables/"), .meta("aides/"), .all("indicateurs/")]
         case .card:
             return territory + [.all("tables/")]
         case .commune(let code):
             return territory + [.all("tables/"), .meta("aides/"), .all("indicateurs/")]
                 + plans((index.plansByCommune[code] ?? []).sorted())
-        case .indicator(let id):
-            return territory + [.meta("documents/"), .all("indicateurs/\(id).json")] + plans(index.indicators[id]?.data.plans.map(\.plan.value) ?? [])
-        case .documentsIndex:
-            return [.all("documents/")]
-        case .document:
-            // The page anchors every cited range: it reads every citation.
-            return [.meta("")]
-        default: preconditionFailure("\(job.key) declares its dependencies with its own page kind")
+        default: preconditionFailure("\(job.key) declares its dependencies in its own page kind")
         }
     }
 }

@@ -1,5 +1,22 @@
 import HabitatContent
 import HabitatCore
+import HabitatTemplate
+
+/// `{{#graphiques}}`: a chart's SVG and its legend in words.
+struct ChartView: TemplateObject {
+    let svg: String, legende: String
+    /// Set on the first of a row of small multiples (one chart per territory).
+    var multiples = false
+
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "svg": .text(svg)
+        case "legende": .text(legende)
+        case "multiples": multiples ? .bool(true) : nil
+        default: nil
+        }
+    }
+}
 
 /// Inline SVG charts drawn at build time: bars, progress against target, lines over time and
 /// small multiples by territory. Every mark carries its value (`data-valeur`) so tests can
@@ -8,12 +25,12 @@ enum Chart {
     struct Point { var label: String; var value: Double?; var target: Double?; var masked: Bool }
 
     /// The charts that suit an indicator's values.
-    static func charts(_ ind: Indicator, name: (String) -> String) -> [[String: Any]] {
+    static func charts(_ ind: Indicator, name: (String) -> String) -> [ChartView] {
         let values = ind.data.valeurs
         let territories = orderedUnique(values.map(\.territoire.value))
         let periods = orderedUnique(values.map(\.periode.value)).sorted()
         let unit = ind.data.unite
-        var out: [[String: Any]] = []
+        var out: [ChartView] = []
         let wantsLine = ind.data.affichage == .ligne || (periods.count >= 3 && territories.count == 1)
         if wantsLine && periods.count >= 2 {
             for t in territories.prefix(12) {
@@ -21,10 +38,10 @@ enum Chart {
                     .map { Point(label: $0.periode.value, value: $0.valeur, target: $0.cible, masked: $0.masque == true) }
                 let hasValues = pts.contains { $0.value != nil && !$0.masked }, hasTargets = pts.contains { $0.target != nil }
                 let drawn = [hasValues ? "valeurs par période (points reliés)" : nil, hasTargets ? "objectifs (traits et tirets)" : nil].compactMap { $0 }
-                out.append(["svg": line(pts, title: "\(ind.data.titre) — \(name(t))", unit: unit, id: "\(ind.id)-\(Slug.make(t))"),
-                            "legende": "\(name(t)) : " + drawn.joined(separator: " et ") + "."])
+                out.append(ChartView(svg: line(pts, title: "\(ind.data.titre) — \(name(t))", unit: unit, id: "\(ind.id)-\(Slug.make(t))"),
+                                     legende: "\(name(t)) : " + drawn.joined(separator: " et ") + "."))
             }
-            if territories.count > 1 { out[0]["multiples"] = true }
+            if territories.count > 1 { out[0].multiples = true }
             return out
         }
         let pts = values.prefix(150).map { v in
@@ -38,8 +55,8 @@ enum Chart {
                       hasTargets ? "trait vertical : objectif" : nil,
                       progress ? "pourcentage : part de l'objectif atteinte" : nil].compactMap { $0 }.joined(separator: " ; ")
         if legend.isEmpty { legend = "aucune valeur à tracer" }
-        out.append(["svg": bars(pts, title: ind.data.titre, unit: unit, id: ind.id, progress: ind.data.affichage == .progression || progress),
-                    "legende": legend.prefix(1).uppercased() + legend.dropFirst() + "."])
+        out.append(ChartView(svg: bars(pts, title: ind.data.titre, unit: unit, id: ind.id, progress: ind.data.affichage == .progression || progress),
+                             legende: legend.prefix(1).uppercased() + legend.dropFirst() + "."))
         return out
     }
 

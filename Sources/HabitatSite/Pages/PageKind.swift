@@ -31,6 +31,13 @@ extension PageJob {
         case .page(let i): return FreePageKind(position: i)
         case .newsItem(let i): return NewsItemPage(position: i)
         case .alias(let from, let to): return AliasPage(from: from, to: to)
+        case .indicators: return IndicatorsPage()
+        case .plansIndex: return PlansIndexPage()
+        case .plan(let id): return PlanPage(id: id)
+        case .fiche(let plan, let i): return FichePage(plan: plan, index: i)
+        case .indicator(let id): return IndicatorPage(id: id)
+        case .documentsIndex: return DocumentsIndexPage()
+        case .document(let id): return DocumentPage(id: id)
         default: return LegacyKind(job: self)
         }
     }

@@ -47,20 +47,9 @@ public struct Renderer: Sendable {
         func raw(_ path: String, _ text: String) { out.raw(path, text) }
 
         switch job {
-        case .indicators:
-            page("/indicateurs/", "indicateurs", "Tableau de bord des indicateurs", [("Indicateurs", "/indicateurs/")], indicatorsValues(), kind: "indicateur")
-        case .plansIndex:
-            page("/plans/", "plans", "Les plans", [("Plans", "/plans/")], ["plans": list(index.planOrder.compactMap { index.plans[$0] }.map(planSummary))])
         case .territory(let id):
             let t = index.territories[id]!
             page(t.url, "territoire", t.name, territoryCrumbs(id), territoryValues(t), kind: "territoire", territory: t.shortName)
-        case .plan(let id):
-            let p = index.plans[id]!
-            page(p.url, "plan", p.data.titre, planCrumbs(p), planValues(p), kind: "plan", territory: index.territories[p.data.territoire.value]?.shortName)
-        case .fiche(let planId, let i):
-            let p = index.plans[planId]!
-            let f = p.fiches[i]
-            page(f.url, "fiche", "\(levelWord(p, \.action, "Action")) \(f.numero) — \(f.data.titre)", planCrumbs(p) + [("\(levelWord(p, \.action, "Action")) \(f.numero)", f.url)], ficheValues(f, plan: p), kind: "fiche", territory: index.territories[p.data.territoire.value]?.shortName)
         case .commune(let code):
             let c = index.communes[code]!
             page(c.url, "commune", c.displayName, communeCrumbs(c), communeValues(c), kind: "commune", territory: index.territories[c.epciId]?.shortName)
@@ -71,14 +60,6 @@ public struct Renderer: Sendable {
         case .communesIndex:
             page("/communes/", "communes", "Toutes les communes", [("Communes", "/communes/")], communesIndexValues())
             raw("communes/index.json", communesIndexJSON())
-        case .indicator(let id):
-            let ind = index.indicators[id]!
-            page(ind.url, "indicateur", ind.data.titre, [("Indicateurs", "/indicateurs/"), (ind.data.titre, ind.url)], indicatorValues(ind), kind: "indicateur", territory: ind.data.plans.first.flatMap { index.plans[$0.plan.value] }.flatMap { index.territories[$0.data.territoire.value]?.shortName })
-        case .documentsIndex:
-            page("/documents/", "documents", "Documents sources", [("Documents sources", "/documents/")], documentsIndexValues())
-        case .document(let id):
-            let d = index.documents[id]!
-            page(d.url, "document", d.data.titre, [("Documents sources", "/documents/"), (d.data.titre, d.url)], documentValues(d), kind: "document")
         default: preconditionFailure("\(job.key) renders with its own page kind")
         }
     }

@@ -1,7 +1,7 @@
 import HabitatContent
 import HabitatCore
 
-/// Source documents as pages, and citations ("lignes 219-347", "L2037") as links to their lines.
+/// Citations ("lignes 219-347", "L2037") read as line numbers of the source documents.
 extension Renderer {
     /// One cited passage: a line or a range of lines.
     struct Passage: Hashable {
@@ -36,28 +36,6 @@ extension Renderer {
         return nil
     }
 
-    /// TRANSITION: `sourceView` for the views not yet typed.
-    func source(_ s: SourceRef?) -> Any { sourceView(s).map { $0 as Any } ?? absent }
-
-    /// The link for a free-text reference ("L2037") into the document the page cites.
-    func lineURL(_ ref: String?, in s: SourceRef?) -> Any {
-        guard let ref, let s, let id = index.documentByFile[s.fichier], let doc = index.documents[id],
-              let n = Self.firstLine(ref), n <= doc.lines.count else { return absent }
-        return doc.url + "#L\(n)"
-    }
-
-    /// Budget rows, figures and discrepancies with a `source_url` beside each free-text `source`.
-    func linkingSources(_ value: Any, in s: SourceRef?) -> Any {
-        if let dict = value as? [String: Any] {
-            var out = dict.mapValues { linkingSources($0, in: s) }
-            if let ref = dict["source"] as? String { out["source_url"] = lineURL(ref, in: s) }
-            return out
-        }
-        if let array = value as? [[String: Any]] { return array.map { linkingSources($0, in: s) } }
-        if let array = value as? [Any] { return array.map { linkingSources($0, in: s) } }
-        return value
-    }
-
     /// Every passage cited from a document, so that each range has its own anchor on the page.
     func citedPassages(_ fichier: String) -> Set<Passage> {
         var refs: [SourceRef] = []
@@ -79,31 +57,5 @@ extension Renderer {
             for p in Self.passages(r.lignes ?? "") { if let p = p.passage, p.first != p.last { out.insert(p) } }
         }
         return out
-    }
-
-    func documentValues(_ doc: SourceDocument) -> [String: Any] {
-        var ranges: [Int: [Passage]] = [:]
-        for p in citedPassages(doc.data.fichier) where p.first <= doc.lines.count { ranges[p.first, default: []].append(p) }
-        var html = ""
-        html.reserveCapacity(doc.lines.reduce(0) { $0 + $1.utf8.count } + doc.lines.count * 90)
-        for (i, line) in doc.lines.enumerated() {
-            let n = i + 1
-            html += "<li id=\"L\(n)\">"
-            for p in (ranges[n] ?? []).sorted(by: { $0.last < $1.last }) { html += "<span class=\"ancre-plage\" id=\"\(p.anchor)\"></span>" }
-            html += "<a class=\"numero-ligne\" href=\"#L\(n)\">\(n)</a><span class=\"texte-ligne\">\(HTML.escape(String(line)))</span></li>\n"
-        }
-        return [
-            "document": ["titre": doc.data.titre, "fichier": doc.data.fichier, "emetteur": optText(doc.data.emetteur),
-                         "date": optText(doc.data.date), "description": optText(doc.data.description),
-                         "lignes": French.plural(doc.lines.count, "ligne")] as [String: Any],
-            "lignes_html": html,
-        ]
-    }
-
-    func documentsIndexValues() -> [String: Any] {
-        ["documents": list(index.documentOrder.compactMap { index.documents[$0] }.map { d in
-            ["titre": d.data.titre, "url": d.url, "emetteur": optText(d.data.emetteur), "date": optText(d.data.date),
-             "lignes": French.plural(d.lines.count, "ligne")] as [String: Any]
-        })]
     }
 }
