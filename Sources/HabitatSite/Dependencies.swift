@@ -71,20 +71,11 @@ struct Dependencies {
             return territory + [.all("indicateurs/")] + plans(allPlans)
         case .simulatorHub:
             return territory + [.all("aides/"), .all("baremes/")]
-        case .communesIndex:
-            return territory + [.meta("aides/")] + plans(allPlans)
-        case .territory(let id):
-            return territory + [.meta("documents/"), .all("indicateurs/")] + plans(allPlans.filter { index.plans[$0]?.data.territoire.value == id })
         case .plan(let id):
             return territory + [.meta("documents/"), .all("plans/\(id)/plan.md"), .meta("plans/\(id)/"), .all("tables/"), .meta("aides/"), .all("indicateurs/")]
         case .fiche(let plan, let i):
             let own = index.plans[plan].map { "plans/\(plan)/actions/\($0.fiches[i].fileStem).md" } ?? "plans/\(plan)/"
             return territory + [.meta("documents/"), .all(own), .meta("plans/\(plan)/"), .all("tables/"), .meta("aides/"), .all("indicateurs/")]
-        case .card:
-            return territory + [.all("tables/")]
-        case .commune(let code):
-            return territory + [.all("tables/"), .meta("aides/"), .all("indicateurs/")]
-                + plans((index.plansByCommune[code] ?? []).sorted())
         case .aid(let id):
             return territory + [.meta("documents/"), .all("aides/\(id)."), .all("baremes/"), .all("tables/")] + plans(index.aids[id]?.data.plan.map { [$0.value] } ?? [])
         case .indicator(let id):
@@ -99,6 +90,7 @@ struct Dependencies {
         case .document:
             // The page anchors every cited range: it reads every citation.
             return [.meta("")]
+        default: preconditionFailure("\(job.key) has its own page kind")
         }
     }
 }

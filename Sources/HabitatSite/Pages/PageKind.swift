@@ -19,6 +19,10 @@ extension PageJob {
     /// The kind of page this job renders.
     func kind(in index: SiteIndex) -> any PageKind {
         switch self {
+        case .communesIndex: return CommunesIndexPage()
+        case .territory(let id): return TerritoryPage(id: id)
+        case .commune(let code): return CommunePage(code: code)
+        case .card(let code): return CardPage(code: code)
         default: return LegacyKind(job: self)
         }
     }

@@ -77,9 +77,6 @@ public struct Renderer: Sendable {
             page("/simulateur/", "simulateur", "Quelles aides pour moi ?", [("Quelles aides pour moi ?", "/simulateur/")], simulatorHubValues(), kind: "simulateur")
         case .plansIndex:
             page("/plans/", "plans", "Les plans", [("Plans", "/plans/")], ["plans": list(index.planOrder.compactMap { index.plans[$0] }.map(planSummary))])
-        case .territory(let id):
-            let t = index.territories[id]!
-            page(t.url, "territoire", t.name, territoryCrumbs(id), territoryValues(t), kind: "territoire", territory: t.shortName)
         case .plan(let id):
             let p = index.plans[id]!
             page(p.url, "plan", p.data.titre, planCrumbs(p), planValues(p), kind: "plan", territory: index.territories[p.data.territoire.value]?.shortName)
@@ -87,16 +84,6 @@ public struct Renderer: Sendable {
             let p = index.plans[planId]!
             let f = p.fiches[i]
             page(f.url, "fiche", "\(levelWord(p, \.action, "Action")) \(f.numero) — \(f.data.titre)", planCrumbs(p) + [("\(levelWord(p, \.action, "Action")) \(f.numero)", f.url)], ficheValues(f, plan: p), kind: "fiche", territory: index.territories[p.data.territoire.value]?.shortName)
-        case .commune(let code):
-            let c = index.communes[code]!
-            page(c.url, "commune", c.displayName, communeCrumbs(c), communeValues(c), kind: "commune", territory: index.territories[c.epciId]?.shortName)
-            raw("communes/\(c.slug)/donnees.json", communeJSON(c))
-        case .card(let code):
-            let c = index.communes[code]!
-            page(c.url + "vignette/", "vignette", c.displayName, [], communeCardValues(c), kind: "vignette")
-        case .communesIndex:
-            page("/communes/", "communes", "Toutes les communes", [("Communes", "/communes/")], communesIndexValues())
-            raw("communes/index.json", communesIndexJSON())
         case .aid(let id):
             let a = index.aids[id]!
             page(a.url, "aide", a.data.titre, [("Aides", "/aides/"), (a.data.titre, a.url)], aidValues(a), kind: "aide", territory: a.data.territoire.value == "france" ? "France entière" : index.territories[a.data.territoire.value]?.shortName)
@@ -123,6 +110,7 @@ public struct Renderer: Sendable {
                let c = index.communes[code], c.url == to {
                 raw(String(from.dropFirst()) + "donnees.json", communeJSON(c))
             }
+        default: preconditionFailure("\(job.key) has its own page kind")
         }
     }
 
