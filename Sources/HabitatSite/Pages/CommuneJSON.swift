@@ -8,13 +8,13 @@ extension Renderer {
     /// plan document) or `002 L89, L154; 001 L110` (the document whose file starts with `002_`).
     func communeSourceDescription(_ c: Commune) -> String {
         var parts: [String] = index.reference != nil ? [CommuneReference.cogSource] : []
-        let plan = index.planOrder.compactMap { index.plans[$0] }.first { $0.data.territoire.value == c.epciId && $0.data.type == .plh }
+        let plan = (index.plansByTerritory[c.epciId] ?? []).lazy.compactMap { index.plans[$0] }.first { $0.data.type == .plh }
         for group in c.source.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !group.isEmpty {
             var text = Substring(group)
             var file = plan?.data.source.fichier
             if let space = text.firstIndex(of: " "), text[..<space].allSatisfy(\.isNumber) {
                 let prefix = String(text[..<space]) + "_"
-                file = index.documentOrder.compactMap { index.documents[$0]?.data.fichier }.first { $0.hasPrefix(prefix) }
+                file = index.documentOrder.lazy.compactMap { index.documents[$0]?.data.fichier }.first { $0.hasPrefix(prefix) }
                 text = text[space...].dropFirst()
             }
             let lines = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.map { $0.hasPrefix("L") ? String($0.dropFirst()) : $0 }
@@ -29,15 +29,18 @@ extension Renderer {
 
     /// `/communes/<slug>/donnees.json`: what the portal publishes on a commune, numbers as numbers.
     func communeJSON(_ c: Commune) -> String {
-        let plans = plansCovering(c)
+        communeJSON(c, plans: plansCovering(c), aids: index.aids(forCommune: c.code))
+    }
+
+    /// `donnees.json` with the plans and aids the commune page has already looked up.
+    func communeJSON(_ c: Commune, plans: [Plan], aids: [Aid]) -> String {
         let fiches: [JSONValue] = plans.flatMap { p in
             p.fiches.filter { $0.scopeSet?.contains(c.code) ?? false }.map { f in
                 JSONValue.object([("plan", .string(p.id)), ("numero", .string(f.numero)), ("titre", .string(f.data.titre)),
                                   ("url", .string(baseURL + f.url)), ("perimetre", .string(f.data.perimetre?.type.rawValue ?? ""))])
             }
         }
-        let aids: [JSONValue] = index.aids(forCommune: c.code)
-            .map { .object([("id", .string($0.id)), ("titre", .string($0.data.titre)), ("statut", .string($0.data.statut.rawValue)), ("url", .string(baseURL + $0.url))]) }
+        let aidEntries: [JSONValue] = aids.map { .object([("id", .string($0.id)), ("titre", .string($0.data.titre)), ("statut", .string($0.data.statut.rawValue)), ("url", .string(baseURL + $0.url))]) }
         let doc = JSONValue.object([
             ("description", .string("Ce que le portail publie sur la commune : commune (référentiel), hierarchie, plans, tableaux (une entrée par ligne de tableau, nombres en nombres), fiches (dont le périmètre inclut la commune), aides, indicateurs. Colonnes et unités des tableaux : " + baseURL + "/donnees/datapackage.json")),
             ("licence", Self.licenceJSON),
@@ -49,7 +52,7 @@ extension Renderer {
             })),
             ("tableaux", .array(communeTablesJSON(c))),
             ("fiches", .array(fiches)),
-            ("aides", .array(aids)),
+            ("aides", .array(aidEntries)),
             ("indicateurs", .array(communeIndicatorsJSON(c))),
             ("date", .string(buildDate.description)),
         ])

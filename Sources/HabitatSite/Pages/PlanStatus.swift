@@ -3,10 +3,12 @@ import HabitatCore
 
 /// Which plans cover a commune and whether they are over, as commune pages, cards and data say it.
 extension Renderer {
-    /// The plans that cover a commune: those whose perimeter includes it.
+    /// The plans that cover a commune: those whose perimeter includes it, in plan order. Read from
+    /// `plansByCommune` (built in plan order) rather than by filtering every plan: a national site
+    /// has a plan per EPCI and renders this for every commune.
     func plansCovering(_ c: Commune) -> [Plan] {
-        let ids = Set(index.plansByCommune[c.code] ?? [])
-        return index.planOrder.filter { ids.contains($0) }.compactMap { index.plans[$0] }
+        var seen = Set<String>()
+        return (index.plansByCommune[c.code] ?? []).filter { seen.insert($0).inserted }.compactMap { index.plans[$0] }
     }
 
     /// Whether a plan has ended by the build date (its last year is past).

@@ -16,9 +16,11 @@ struct CommunePage: PageKind {
     func render(into out: inout PageOutput) {
         let r = out.renderer
         let c = r.index.communes[code]!
-        out.page(c.url, "commune", c.displayName, r.communeCrumbs(c), r.communeView(c), kind: "commune",
+        // Looked up once for the page and its data file.
+        let plans = r.plansCovering(c), aids = r.index.aids(forCommune: c.code)
+        out.page(c.url, "commune", c.displayName, r.communeCrumbs(c), r.communeView(c, plans: plans, aids: aids), kind: "commune",
                  territory: r.index.territories[c.epciId]?.shortName)
-        out.raw("communes/\(c.slug)/donnees.json", r.communeJSON(c))
+        out.raw("communes/\(c.slug)/donnees.json", r.communeJSON(c, plans: plans, aids: aids))
     }
 }
 
@@ -27,10 +29,9 @@ extension Renderer {
         territoryCrumbs(c.epciId) + [(c.displayName, c.url)]
     }
 
-    func communeView(_ c: Commune) -> CommuneView {
+    /// The page's view; `plans` are those covering the commune, `aids` those available there.
+    func communeView(_ c: Commune, plans: [Plan], aids: [Aid]) -> CommuneView {
         let tables = communeTables(c)
-        let plans = plansCovering(c)
-        let aids = index.aids(forCommune: c.code)
         let ended = aids.filter { $0.data.statut == .terminee }
         let department = c.departement == "59" ? "du Nord" : c.departement == "62" ? "du Pas-de-Calais" : "de votre département"
         return CommuneView(

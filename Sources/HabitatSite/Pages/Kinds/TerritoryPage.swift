@@ -8,7 +8,7 @@ struct TerritoryPage: PageKind {
     let id: String
 
     func dependencies(_ index: SiteIndex) -> [Dependencies.Selector] {
-        let plans = index.planOrder.filter { index.plans[$0]?.data.territoire.value == id }
+        let plans = index.plansByTerritory[id] ?? []
         return [.all("territoires/"), .all("communes/"), .all("referentiel/"), .meta("documents/"), .all("indicateurs/")]
             + plans.map { .meta("plans/\($0)/") }
     }
@@ -91,7 +91,7 @@ extension Renderer {
             territoire: .init(nom: t.name, sigle: f.sigle, type: territoryKindLabel(f.type), code: f.code, description: f.description),
             parent: f.parent.flatMap { index.territories[$0.value] }.map { NamedLink(nom: $0.name, url: $0.url) },
             enfants: t.childIds.compactMap { index.territories[$0] }.map(territoryLink),
-            plans: index.planOrder.compactMap { index.plans[$0] }.filter { $0.data.territoire.value == t.id }.map(planSummaryView),
+            plans: (index.plansByTerritory[t.id] ?? []).compactMap { index.plans[$0] }.map(planSummaryView),
             secteurs: sectors.map { .init(nom: $0.name, type: $0.kind, communes: links($0.communeCodes), nombre: French.plural($0.communeCodes.count, "commune")) },
             communes: links(t.communeCodes.filter { !inSector.contains($0) }),
             nombreCommunes: French.plural(index.communes(under: t.id).count, "commune"),
