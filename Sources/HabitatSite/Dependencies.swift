@@ -49,26 +49,6 @@ struct Dependencies {
         h = (h ^ StableHash.fnv1a(Array(key.utf8))) &* 0x100_0000_01b3
         return h
     }
-
-    /// TRANSITION: the dependencies of the kinds not yet moved to their own type.
-    static func selectors(_ job: PageJob, _ index: SiteIndex) -> [Selector] {
-        let territory: [Selector] = [.all("territoires/"), .all("communes/"), .all("referentiel/")]
-        /// Plan titles and fiche counts: the plan file and the list of its fiches' front matter.
-        func plans(_ ids: [String]) -> [Selector] { ids.map { .meta("plans/\($0)/") } }
-        let allPlans = index.planOrder
-        switch job {
-        case .communesIndex:
-            return territory + [.meta("aides/")] + plans(allPlans)
-        case .territory(let id):
-            return territory + [.meta("documents/"), .all("indicateurs/")] + plans(allPlans.filter { index.plans[$0]?.data.territoire.value == id })
-        case .card:
-            return territory + [.all("tables/")]
-        case .commune(let code):
-            return territory + [.all("tables/"), .meta("aides/"), .all("indicateurs/")]
-                + plans((index.plansByCommune[code] ?? []).sorted())
-        default: preconditionFailure("\(job.key) declares its dependencies in its own page kind")
-        }
-    }
 }
 
 /// What the previous build wrote: per job, its fingerprint and output files. Kept inside the

@@ -38,14 +38,10 @@ extension PageJob {
         case .indicator(let id): return IndicatorPage(id: id)
         case .documentsIndex: return DocumentsIndexPage()
         case .document(let id): return DocumentPage(id: id)
-        default: return LegacyKind(job: self)
+        case .communesIndex: return CommunesIndexPage()
+        case .territory(let id): return TerritoryPage(id: id)
+        case .commune(let code): return CommunePage(code: code)
+        case .card(let code): return CardPage(code: code)
         }
     }
-}
-
-/// TRANSITION: a job whose kind has not moved to its own type yet.
-struct LegacyKind: PageKind {
-    let job: PageJob
-    func dependencies(_ index: SiteIndex) -> [Dependencies.Selector] { Dependencies.selectors(job, index) }
-    func render(into out: inout PageOutput) { out.renderer.renderLegacy(job, into: &out) }
 }

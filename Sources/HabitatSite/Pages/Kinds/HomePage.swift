@@ -5,21 +5,19 @@ import HabitatTemplate
 /// The home page: aids in force, plans, the commune finder, key indicators, latest news.
 struct HomePage: PageKind {
     struct View: TemplateObject {
-        /// TRANSITION: the commune finder (`finderValues`, typed by the communes views) as a value.
-        let chercheur: TemplateValue
+        let chercheur: FinderView
         let aides: [TitledLink]
         let actualites: [NewsSummaryView]
-        /// TRANSITION: the indicator cards (`indicatorCard`, typed by the plans views) as a value.
-        let indicateurs: TemplateValue
+        let indicateurs: [IndicatorCardView]
         let plans: [PlanSummaryView]
         let nombreCommunes: String
 
         func value(named name: String) -> TemplateValue? {
             switch name {
-            case "chercheur": chercheur
+            case "chercheur": .object(chercheur)
             case "aides": aides.templateValue
             case "actualites": actualites.templateValue
-            case "indicateurs": indicateurs
+            case "indicateurs": indicateurs.templateValue
             case "plans": plans.templateValue
             case "nombre_communes": .text(nombreCommunes)
             default: nil
@@ -36,10 +34,10 @@ struct HomePage: PageKind {
         let r = out.renderer, index = r.index
         let aids = index.aidOrder.compactMap { index.aids[$0] }.filter { $0.data.statut == .enVigueur }
         let view = View(
-            chercheur: LegacyView.convert(r.finderValues()),  // TRANSITION: FinderView after the merge
+            chercheur: r.finderView(onIndex: false),
             aides: aids.prefix(6).map { TitledLink(titre: $0.data.titre, url: $0.url, resume: $0.data.resume) },
             actualites: index.news.prefix(3).map(NewsSummaryView.init),
-            indicateurs: LegacyView.convert(r.keyIndicators().map(r.indicatorCard)),  // TRANSITION: [IndicatorCardView]
+            indicateurs: r.keyIndicators().map(r.indicatorCardView),
             plans: index.planOrder.compactMap { index.plans[$0] }.map(r.planSummaryView),
             nombreCommunes: French.plural(index.communes.count, "commune"))
         out.page("/", "accueil", index.site.titre, [], view, kind: "accueil")

@@ -74,7 +74,4 @@ extension Renderer {
             },
             progression: progress)
     }
-
-    /// TRANSITION: `indicatorCardView` under its old name, for the home page's view not yet typed.
-    func indicatorCard(_ ind: Indicator) -> IndicatorCardView { indicatorCardView(ind) }
 }
