@@ -33,7 +33,12 @@ public enum SearchIndex {
     /// How the index is built: the Pagefind CLI over the staging folder, unless
     /// `HABITAT_SEARCH_MODE=service` asks for the service fed from memory (falling back to the
     /// CLI). The service path measured no faster (README, Performance), so it is opt-in.
-    static var useService: Bool { ProcessInfo.processInfo.environment["HABITAT_SEARCH_MODE"] == "service" }
+    static var useService: Bool { mode != .cli }
+
+    /// The three ways of building the index, chosen by `HABITAT_SEARCH_MODE` (`cli`, `service`, `records`).
+    enum Mode: String { case cli, service, records }
+
+    static var mode: Mode { Mode(rawValue: ProcessInfo.processInfo.environment["HABITAT_SEARCH_MODE"] ?? "") ?? .cli }
 
     /// Indexes the site into `siteDir/pagefind/`. `pages` are the HTML files rendered by this
     /// build (path relative to the site, bytes); `keptPages` are pages reused from the previous
@@ -50,7 +55,9 @@ public enum SearchIndex {
                 all.append((rel, [UInt8](data)))
             }
             do {
-                try PagefindService.index(all, into: siteDir + "/pagefind", command: cmd[0])
+                let clock = SearchTiming()
+                try PagefindService.index(all, into: siteDir + "/pagefind", command: cmd[0], asRecords: mode == .records)
+                clock.report(mode.rawValue, pages: all.count)
                 return nil
             } catch {
                 FileSystem.removeTree(siteDir + "/pagefind")
@@ -58,6 +65,8 @@ public enum SearchIndex {
                 return .warning(SourceLocation(file: siteDir), "service Pagefind indisponible (\(error)) : index construit par la ligne de commande, plus lente", code: "search.fallback")
             }
         }
+        let clock = SearchTiming()
+        defer { clock.report("cli", pages: pages.count + keptPages.count) }
         return runCLI(cmd, siteDir: siteDir)
     }
 
@@ -104,7 +113,9 @@ enum PagefindService {
 
     /// Adds `pages` (HTML, path relative to the site) to a new index with the CLI's settings
     /// (`--force-language fr`) and writes the bundle into `output`.
-    static func index(_ pages: [(path: String, bytes: [UInt8])], into output: String, command: String) throws {
+    /// With `asRecords`, each page goes as a custom record (`AddRecord`: the text of its
+    /// `data-pagefind-body`, title and filters read by `SearchRecord`) instead of its HTML.
+    static func index(_ pages: [(path: String, bytes: [UInt8])], into output: String, command: String, asRecords: Bool = false) throws {
         // Pagefind indexes only the pages marking a `data-pagefind-body` when any page has one:
         // the others need not be sent at all.
         let marker = Array("data-pagefind-body".utf8)
@@ -157,6 +168,13 @@ enum PagefindService {
         guard let indexID = created["index_id"] as? Int else { throw Failure(description: "NewIndex : réponse inattendue \(created)") }
         var lastFile = 1
         for page in selected {
+            if asRecords {
+                guard let record = SearchRecord.extract(page.bytes, wholeBody: marked.isEmpty) else { continue }
+                lastFile = try send(["type": "AddRecord", "index_id": indexID, "url": SearchIndex.url(of: page.path), "content": record.content,
+                                     "language": "fr", "meta": record.meta.merging(record.title.map { ["title": $0] } ?? [:]) { a, _ in a },
+                                     "filters": record.filters])
+                continue
+            }
             lastFile = try send(["type": "AddFile", "index_id": indexID, "file_path": page.path, "url": SearchIndex.url(of: page.path),
                                  "file_contents": String(decoding: page.bytes, as: UTF8.self)])
         }
@@ -203,5 +221,32 @@ enum PagefindService {
                 condition.wait()
             }
         }
+    }
+}
+
+/// With `HABITAT_SEARCH_TIMING=1`, one line on stderr per index built: wall time, CPU time of
+/// the Pagefind child (user + system) and of this process over the same span (issue #20).
+struct SearchTiming {
+    let enabled = ProcessInfo.processInfo.environment["HABITAT_SEARCH_TIMING"] == "1"
+    let start = DispatchTime.now().uptimeNanoseconds
+    let children = SearchTiming.cpu(children: true)
+    let own = SearchTiming.cpu(children: false)
+
+    static func cpu(children: Bool) -> Double {
+        var u = rusage()
+        #if os(Linux)
+        getrusage(__rusage_who_t((children ? RUSAGE_CHILDREN : RUSAGE_SELF).rawValue), &u)
+        #else
+        getrusage(children ? RUSAGE_CHILDREN : RUSAGE_SELF, &u)
+        #endif
+        return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
+    }
+
+    func report(_ mode: String, pages: Int) {
+        guard enabled else { return }
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let line = String(format: "habitat-search: mode=%@ pages=%d wall=%.3f pagefind_cpu=%.3f habitat_cpu=%.3f\n",
+                          mode, pages, wall, Self.cpu(children: true) - children, Self.cpu(children: false) - own)
+        FileHandle.standardError.write(Data(line.utf8))
     }
 }

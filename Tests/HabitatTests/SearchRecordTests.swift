@@ -1,0 +1,60 @@
+import Foundation
+import HabitatCore
+import Testing
+@testable import HabitatSite
+
+/// Issue 20: the text Habitat hands Pagefind as a custom record is the text Pagefind's own
+/// parser would have indexed from the page.
+@Suite struct SearchRecordTests {
+    func record(_ body: String, head: String = "<title>Titre — Site</title>") -> SearchRecord? {
+        SearchRecord.extract(Array("<!DOCTYPE html><html lang=\"fr\"><head>\(head)</head><body><nav>Menu</nav>\(body)<footer>Pied</footer></body></html>".utf8))
+    }
+
+    @Test func pagesWithoutBodyAreNotIndexed() {
+        #expect(record("<main><h1>Rien</h1></main>") == nil)
+    }
+
+    @Test func blocksAreSentencesAndHeadingsWeighted() throws {
+        let r = try #require(record("<main data-pagefind-body><h1>Lens</h1><p>Une <em>aide</em></p><p>Deux ?</p>un<br>deux</main>"))
+        #expect(r.content == "___PAGEFIND_AUTO_WEIGHT___7 Lens. ___END_PAGEFIND_WEIGHT___ Une aide. Deux ? un deux")
+        #expect(r.title == "Lens")
+    }
+
+    @Test func entitiesAreDecodedOnceAndTagsInTextIgnored() throws {
+        let r = try #require(record("<main data-pagefind-body><p>l&#39;Artois &amp;amp; &lt;b&gt; &eacute;t&#xE9; &unknown; a < b</p></main>"))
+        #expect(r.content == "l'Artois &amp; <b> été &unknown; a < b.")
+    }
+
+    @Test func scriptStyleFormsAndIgnoredElementsAreSkipped() throws {
+        let html = """
+        <main data-pagefind-body><script>var s = "</p><h1>faux</h1>";</script><style>p{}</style>
+        <form><label>Nom</label><input value="x"></form><svg><text>graphe</text></svg>
+        <div data-pagefind-ignore>caché</div><div data-pagefind-ignore="all"><span data-pagefind-filter="type:X"></span>tout</div>
+        <!-- <p>commentaire</p> --><p>Reste</p></main>
+        """
+        let r = try #require(record(html))
+        #expect(r.content == "Reste.")
+        #expect(r.filters.isEmpty)
+        #expect(r.title == "Titre — Site")
+    }
+
+    @Test func filtersAndMetaAreRead() throws {
+        let html = "<main data-pagefind-body><span data-pagefind-filter=\"type:Commune\"></span><span data-pagefind-filter='territoire:CC de l&#39;Artois'></span><b data-pagefind-filter=\"auteur\">Ana  B.</b><h2 data-pagefind-meta=\"title\">Autre</h2></main>"
+        let r = try #require(record(html))
+        #expect(r.filters == ["type": ["Commune"], "territoire": ["CC de l'Artois"], "auteur": ["Ana B."]])
+        #expect(r.title == "Autre")
+    }
+
+    @Test func hostileMarkupDoesNotTrapTheScanner() {
+        for html in ["<main data-pagefind-body", "<main data-pagefind-body><p", "<main data-pagefind-body>&#xFFFFFFFF; &#0;<a href='x", "<main data-pagefind-body=></p></div><p>x</main>",
+                     "<MAIN DATA-PAGEFIND-BODY><P>Majuscules</P></MAIN>", "<main data-pagefind-body><script>sans fin"] {
+            _ = record(html)
+        }
+        #expect(record("<MAIN data-pagefind-body><P>Majuscules</P></MAIN>")?.content == "Majuscules.")
+    }
+
+    @Test func wholeBodyWhenNoPageMarksOne() throws {
+        let r = try #require(SearchRecord.extract(Array("<html><head><title>T</title></head><body><nav>x</nav><h1>Titre</h1><p>Texte</p></body></html>".utf8), wholeBody: true))
+        #expect(r.content == "___PAGEFIND_AUTO_WEIGHT___7 Titre. ___END_PAGEFIND_WEIGHT___ Texte.")
+    }
+}
