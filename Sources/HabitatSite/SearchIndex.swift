@@ -31,10 +31,8 @@ public enum SearchIndex {
     }
 
     /// How the index is built: the Pagefind CLI over the staging folder, unless
-    /// `HABITAT_SEARCH_MODE=service` asks for the service fed from memory (falling back to the
-    /// CLI). The service path measured no faster (README, Performance), so it is opt-in.
-    static var useService: Bool { mode != .cli }
-
+    /// `HABITAT_SEARCH_MODE` asks for the service fed from memory, with each page's HTML
+    /// (`service`) or its text as a custom record (`records`), falling back to the CLI.
     /// The three ways of building the index, chosen by `HABITAT_SEARCH_MODE` (`cli`, `service`, `records`).
     enum Mode: String { case cli, service, records }
 
@@ -44,11 +42,11 @@ public enum SearchIndex {
     /// build (path relative to the site, bytes); `keptPages` are pages reused from the previous
     /// build, already in `siteDir`. Returns a diagnostic when the index could not be built the
     /// usual way.
-    static func build(siteDir: String, pages: [(path: String, bytes: [UInt8])], keptPages: [String]) -> Diagnostic? {
+    static func build(siteDir: String, pages: [(path: String, bytes: [UInt8])], keptPages: [String], mode: Mode = mode) -> Diagnostic? {
         guard let cmd = command() else {
             return .warning(SourceLocation(file: siteDir), "index de recherche non construit : Pagefind n'est pas installé (pip install pagefind-bin)", code: "search.unavailable")
         }
-        if useService {
+        if mode != .cli {
             var all = pages
             for rel in keptPages {
                 guard let data = FileManager.default.contents(atPath: siteDir + "/" + rel) else { continue }

@@ -58,3 +58,43 @@ import Testing
         #expect(r.content == "___PAGEFIND_AUTO_WEIGHT___7 Titre. ___END_PAGEFIND_WEIGHT___ Texte.")
     }
 }
+
+/// Pagefind's work alone for the three modes, on a site already built (issue 20):
+/// `HABITAT_SEARCH_BENCH_SITE=DIR [HABITAT_SEARCH_BENCH_RUNS=3] swift test --filter SearchIndexBench`.
+/// Rounds alternate the order of the modes after one warm-up; each line gives the wall time,
+/// the CPU time of the Pagefind child (user + system) and of this process.
+@Suite struct SearchIndexBench {
+    @Test func modes() throws {
+        let env = ProcessInfo.processInfo.environment
+        guard let site = env["HABITAT_SEARCH_BENCH_SITE"] else { return }
+        let runs = Int(env["HABITAT_SEARCH_BENCH_RUNS"] ?? "") ?? 3
+        var pages: [(path: String, bytes: [UInt8])] = []
+        let files = FileManager.default.enumerator(atPath: site)!
+        while let rel = files.nextObject() as? String {
+            guard rel.hasSuffix(".html"), !rel.hasPrefix("pagefind/") else { continue }
+            pages.append((rel, [UInt8](FileManager.default.contents(atPath: site + "/" + rel)!)))
+        }
+        let modes: [SearchIndex.Mode] = [.cli, .service, .records]
+        var results: [SearchIndex.Mode: [(wall: Double, pagefind: Double, own: Double)]] = [:]
+        for round in 0...runs {
+            for mode in round % 2 == 0 ? modes : modes.reversed() {
+                FileSystem.removeTree(site + "/pagefind")
+                let start = DispatchTime.now().uptimeNanoseconds
+                let child = SearchTiming.cpu(children: true), own = SearchTiming.cpu(children: false)
+                let d = SearchIndex.build(siteDir: site, pages: mode == .cli ? [] : pages, keptPages: [], mode: mode)
+                #expect(d == nil || d?.severity != .error)
+                let r = (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, SearchTiming.cpu(children: true) - child, SearchTiming.cpu(children: false) - own)
+                print(String(format: "bench %@ round %d %@: wall %.2f s, pagefind cpu %.2f s, habitat cpu %.2f s", site, round, mode.rawValue, r.0, r.1, r.2))
+                if round > 0 { results[mode, default: []].append(r) }
+            }
+        }
+        for mode in modes {
+            let rs = results[mode] ?? []
+            func stat(_ v: [Double]) -> String {
+                let s = v.sorted()
+                return String(format: "median %.2f (%.2f–%.2f)", s[s.count / 2], s.first!, s.last!)
+            }
+            print("bench \(site) \(mode.rawValue) (\(pages.count) pages): wall \(stat(rs.map(\.wall))), pagefind cpu \(stat(rs.map(\.pagefind))), habitat cpu \(stat(rs.map(\.own)))")
+        }
+    }
+}
