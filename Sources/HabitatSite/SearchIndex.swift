@@ -3,10 +3,13 @@ import HabitatCore
 
 /// Builds the Pagefind search index over the new site, before it is swapped in.
 ///
-/// The default path hands the pages Habitat just rendered to `pagefind --service` (the JSON
-/// protocol of Pagefind's Node and Python wrappers) straight from memory: no directory walk
-/// and no re-reading of the written files. Pagefind parses the same HTML with the same
-/// attributes (`data-pagefind-body`, filters, headings), so the index answers like the CLI's.
+/// By default the Pagefind CLI indexes the staging folder (it re-reads every page). Two
+/// opt-in paths feed `pagefind --service` (the JSON protocol of Pagefind's Node and Python
+/// wrappers) from memory instead: `HABITAT_SEARCH_MODE=service` sends each page's HTML,
+/// `records` sends each page as a custom record of its body text (`SearchRecord`). Both give
+/// the CLI's fragments (records lose only the heading anchors, which `recherche.js` does not
+/// show) but neither costs Pagefind materially less CPU than the CLI: its time goes to
+/// indexing and writing, not to parsing HTML (issue #20, December 2026 measurements).
 /// When the service fails, the CLI is run over the staging folder instead, with a warning.
 public enum SearchIndex {
     /// The command that runs Pagefind: `HABITAT_PAGEFIND`, `pagefind` on the PATH, or the
@@ -166,19 +169,24 @@ enum PagefindService {
         guard let indexID = created["index_id"] as? Int else { throw Failure(description: "NewIndex : réponse inattendue \(created)") }
         var lastFile = 1
         for page in selected {
-            if asRecords {
-                guard let record = SearchRecord.extract(page.bytes, wholeBody: marked.isEmpty) else { continue }
-                lastFile = try send(["type": "AddRecord", "index_id": indexID, "url": SearchIndex.url(of: page.path), "content": record.content,
-                                     "language": "fr", "meta": record.meta.merging(record.title.map { ["title": $0] } ?? [:]) { a, _ in a },
-                                     "filters": record.filters])
-                continue
-            }
-            lastFile = try send(["type": "AddFile", "index_id": indexID, "file_path": page.path, "url": SearchIndex.url(of: page.path),
-                                 "file_contents": String(decoding: page.bytes, as: UTF8.self)])
+            guard let request = request(adding: page, to: indexID, asRecord: asRecords, wholeBody: marked.isEmpty) else { continue }
+            lastFile = try send(request)
         }
         for id in 2..<(lastFile + 1) { _ = try responses.wait(for: id) }
         let written = try send(["type": "WriteFiles", "index_id": indexID, "output_path": output])
         _ = try responses.wait(for: written)
+    }
+
+    /// The request adding one page: its HTML (`AddFile`), or its record (`AddRecord`) — nil
+    /// when the page has no body to index.
+    static func request(adding page: (path: String, bytes: [UInt8]), to indexID: Int, asRecord: Bool, wholeBody: Bool) -> [String: Any]? {
+        let url = SearchIndex.url(of: page.path)
+        guard asRecord else {
+            return ["type": "AddFile", "index_id": indexID, "file_path": page.path, "url": url, "file_contents": String(decoding: page.bytes, as: UTF8.self)]
+        }
+        guard let record = SearchRecord.extract(page.bytes, wholeBody: wholeBody) else { return nil }
+        let meta = record.meta.merging(record.title.map { ["title": $0] } ?? [:]) { kept, _ in kept }
+        return ["type": "AddRecord", "index_id": indexID, "url": url, "content": record.content, "language": "fr", "meta": meta, "filters": record.filters]
     }
 
     static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
