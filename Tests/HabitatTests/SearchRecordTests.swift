@@ -74,6 +74,15 @@ import Testing
             guard rel.hasSuffix(".html"), !rel.hasPrefix("pagefind/") else { continue }
             pages.append((rel, [UInt8](FileManager.default.contents(atPath: site + "/" + rel)!)))
         }
+        if env["HABITAT_SEARCH_BENCH_EXTRACT"] == "1" {
+            let wholeBody = !pages.contains { $0.bytes.firstRange(of: Array("data-pagefind-body".utf8)) != nil }
+            for round in 1...3 {
+                let own = SearchTiming.cpu(children: false)
+                let bytes = pages.reduce(0) { $0 + (SearchRecord.extract($1.bytes, wholeBody: wholeBody)?.content.utf8.count ?? 0) }
+                print(String(format: "bench %@ extract round %d: cpu %.2f s, %d bytes of text from %d pages", site, round, SearchTiming.cpu(children: false) - own, bytes, pages.count))
+            }
+            return
+        }
         let modes: [SearchIndex.Mode] = [.cli, .service, .records]
         var results: [SearchIndex.Mode: [(wall: Double, pagefind: Double, own: Double)]] = [:]
         for round in 0...runs {
