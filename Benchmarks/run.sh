@@ -109,7 +109,8 @@ if [ -z "$ONLY" ] || [ "$ONLY" = compare ]; then
 fi
 
 # --- 1b. Search index (issue 20) -----------------------------------------------------------
-# Habitat with its index through `pagefind --service` (`HABITAT_SEARCH_MODE=service`), with the former CLI path
+# Habitat with its index through `pagefind --service` (`HABITAT_SEARCH_MODE=service`: pages as HTML; `records`: pages as
+# custom records of their text), with the former CLI path
 # (HABITAT_SEARCH_MODE=cli), and Hugo then the Pagefind CLI, alternated; on benchmark 1's
 # pages and on the shipped site (Content/, Themes/default of the snapshot).
 if [ -z "$ONLY" ] || [ "$ONLY" = compare ] || [ "$ONLY" = search ]; then
@@ -117,12 +118,12 @@ if [ -z "$ONLY" ] || [ "$ONLY" = compare ] || [ "$ONLY" = search ]; then
   if [ ! -d "$WORK/compare" ]; then
     python3 "$BENCH/hugo-compare/generate.py" "$WORK/compare" "$N" >&2
   fi
-  log "search index: $N pages, service vs CLI vs Hugo + Pagefind"
+  log "search index: $N pages, service vs records vs CLI vs Hugo + Pagefind"
   python3 "$BENCH/lib/bench.py" search --habitat "$HABITAT" --input "$WORK/compare" \
     --theme "$BENCH/hugo-compare/theme-habitat" --runs "$RUNS" --pagefind "$PAGEFIND" \
     --json "$WORK/search-compare.json" ${BENCH_OUTPUT_DIR:+--output "$BENCH_OUTPUT_DIR/search"} >/dev/null
   RESULTS+=("$WORK/search-compare.json")
-  log "search index: shipped site, service vs CLI"
+  log "search index: shipped site, service vs records vs CLI"
   (cd "$(dirname "$(dirname "$THEME")")" && python3 "$BENCH/lib/bench.py" search --habitat "$HABITAT" --input "$ROOT/Content" \
     --runs "${BENCH_SHIPPED_RUNS:-3}" --clock 2026-11-23 --pagefind "$PAGEFIND" \
     --json "$WORK/search-shipped.json" ${BENCH_OUTPUT_DIR:+--output "$BENCH_OUTPUT_DIR/search-shipped"} >/dev/null)

@@ -83,6 +83,19 @@ def pages_count(stderr):
     return (int(m.group(1)), int(m.group(2))) if m else (None, None)
 
 
+SEARCH_TIMING_RE = re.compile(r"^habitat-search: mode=(\S+) pages=(\d+) wall=([\d.]+) pagefind_cpu=([\d.]+) habitat_cpu=([\d.]+)$", re.M)
+
+
+def search_timing(stderr):
+    """The line `HABITAT_SEARCH_TIMING=1` makes Habitat print: the index stage alone, with the
+    CPU time of the Pagefind child."""
+    m = SEARCH_TIMING_RE.search(stderr)
+    if not m:
+        return {}
+    return {"mode": m.group(1), "pages": int(m.group(2)), "wall": float(m.group(3)),
+            "pagefind_cpu": float(m.group(4)), "habitat_cpu": float(m.group(5))}
+
+
 def summary(values):
     values = [v for v in values if v is not None]
     if not values:
@@ -182,7 +195,7 @@ def search(a):
     hugo_dir = os.path.join(a.input, "hugo") if a.theme else None
     out_root = a.output or os.path.join(a.input, "out-search")
     os.makedirs(out_root, exist_ok=True)
-    tools = ["service", "cli"] + (["hugo+pagefind"] if hugo_dir and os.path.isdir(hugo_dir) and shutil.which("hugo") else [])
+    tools = ["service", "records", "cli"] + (["hugo+pagefind"] if hugo_dir and os.path.isdir(hugo_dir) and shutil.which("hugo") else [])
 
     def habitat_cmd(out):
         content = os.path.join(a.input, "habitat") if a.theme else a.input
@@ -197,9 +210,10 @@ def search(a):
             r = {k: r1[k] + r2[k] for k in ("wall", "user", "sys", "cpu")}
             r.update(rss_mib=max(r1["rss_mib"], r2["rss_mib"]), rc=r1["rc"] or r2["rc"], stderr=r1["stderr"] + r2["stderr"])
             return r
-        env = dict(os.environ, HABITAT_SEARCH_MODE=name)
+        env = dict(os.environ, HABITAT_SEARCH_MODE=name, HABITAT_SEARCH_TIMING="1")
         r = measure(habitat_cmd(out), env=env)
         r["stages"] = stages(r["stderr"])
+        r["index"] = search_timing(r["stderr"])
         return r
 
     runs = {t: [] for t in tools}
@@ -227,6 +241,8 @@ def search(a):
             "wall": summary([r["wall"] for r in rs]), "cpu": summary([r["cpu"] for r in rs]),
             "rss_mib": summary([r["rss_mib"] for r in rs]),
             "write_stage": summary([r.get("stages", {}).get("écriture") for r in rs]),
+            "index_wall": summary([r.get("index", {}).get("wall") for r in rs]),
+            "pagefind_cpu": summary([r.get("index", {}).get("pagefind_cpu") for r in rs]),
             "raw": [{k: r[k] for k in ("wall", "cpu", "rss_mib")} for r in rs],
         }
     result["ratio_service_cli_per_run"] = [s["wall"] / c["wall"] for s, c in zip(runs["service"], runs["cli"])]
@@ -237,15 +253,19 @@ def search(a):
 
 
 def print_search(r):
-    labels = {"service": "Habitat, index via pagefind --service", "cli": "Habitat, index via the Pagefind CLI",
+    labels = {"service": "Habitat, index via pagefind --service", "records": "Habitat, index via --service custom records",
+              "cli": "Habitat, index via the Pagefind CLI",
               "hugo+pagefind": "Hugo then the Pagefind CLI"}
     n = r["runs"]["service"]["wall"]["n"]
     print(f"\n### Search index — {r['input']} (median of {n} alternated runs, min–max)\n")
-    print("| | wall | CPU (user+sys) | peak memory | Habitat write stage (incl. index) |")
-    print("|---|---|---|---|---|")
+    print("| | wall | CPU (user+sys) | peak memory | Habitat write stage (incl. index) | index stage | Pagefind CPU |")
+    print("|---|---|---|---|---|---|---|")
     for t in r["tools"]:
-        x = r["runs"][t]
-        print(f"| {labels[t]} | {fmt(x['wall'])} | {fmt(x['cpu'])} | {fmt(x['rss_mib'], 'MiB', 0)} | {fmt(x['write_stage'])} |")
+        x = r["runs"].get(t)
+        if not x:
+            continue
+        print(f"| {labels[t]} | {fmt(x['wall'])} | {fmt(x['cpu'])} | {fmt(x['rss_mib'], 'MiB', 0)} | {fmt(x['write_stage'])} "
+              f"| {fmt(x.get('index_wall'))} | {fmt(x.get('pagefind_cpu'))} |")
     med = lambda xs: statistics.median(xs)
     per = lambda xs: ", ".join(f"{v:.2f}" for v in xs)
     print(f"| service / CLI (wall) | **{med(r['ratio_service_cli_per_run']):.2f}** (per run: {per(r['ratio_service_cli_per_run'])}) | | | |")

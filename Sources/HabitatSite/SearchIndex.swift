@@ -3,10 +3,13 @@ import HabitatCore
 
 /// Builds the Pagefind search index over the new site, before it is swapped in.
 ///
-/// The default path hands the pages Habitat just rendered to `pagefind --service` (the JSON
-/// protocol of Pagefind's Node and Python wrappers) straight from memory: no directory walk
-/// and no re-reading of the written files. Pagefind parses the same HTML with the same
-/// attributes (`data-pagefind-body`, filters, headings), so the index answers like the CLI's.
+/// By default the Pagefind CLI indexes the staging folder (it re-reads every page). Two
+/// opt-in paths feed `pagefind --service` (the JSON protocol of Pagefind's Node and Python
+/// wrappers) from memory instead: `HABITAT_SEARCH_MODE=service` sends each page's HTML,
+/// `records` sends each page as a custom record of its body text (`SearchRecord`). Both give
+/// the CLI's fragments (records lose only the heading anchors, which `recherche.js` does not
+/// show) but neither costs Pagefind materially less CPU than the CLI: its time goes to
+/// indexing and writing, not to parsing HTML (issue #20, December 2026 measurements).
 /// When the service fails, the CLI is run over the staging folder instead, with a warning.
 public enum SearchIndex {
     /// The command that runs Pagefind: `HABITAT_PAGEFIND`, `pagefind` on the PATH, or the
@@ -31,26 +34,31 @@ public enum SearchIndex {
     }
 
     /// How the index is built: the Pagefind CLI over the staging folder, unless
-    /// `HABITAT_SEARCH_MODE=service` asks for the service fed from memory (falling back to the
-    /// CLI). The service path measured no faster (README, Performance), so it is opt-in.
-    static var useService: Bool { ProcessInfo.processInfo.environment["HABITAT_SEARCH_MODE"] == "service" }
+    /// `HABITAT_SEARCH_MODE` asks for the service fed from memory, with each page's HTML
+    /// (`service`) or its text as a custom record (`records`), falling back to the CLI.
+    /// The three ways of building the index, chosen by `HABITAT_SEARCH_MODE` (`cli`, `service`, `records`).
+    enum Mode: String { case cli, service, records }
+
+    static var mode: Mode { Mode(rawValue: ProcessInfo.processInfo.environment["HABITAT_SEARCH_MODE"] ?? "") ?? .cli }
 
     /// Indexes the site into `siteDir/pagefind/`. `pages` are the HTML files rendered by this
     /// build (path relative to the site, bytes); `keptPages` are pages reused from the previous
     /// build, already in `siteDir`. Returns a diagnostic when the index could not be built the
     /// usual way.
-    static func build(siteDir: String, pages: [(path: String, bytes: [UInt8])], keptPages: [String]) -> Diagnostic? {
+    static func build(siteDir: String, pages: [(path: String, bytes: [UInt8])], keptPages: [String], mode: Mode = mode) -> Diagnostic? {
         guard let cmd = command() else {
             return .warning(SourceLocation(file: siteDir), "index de recherche non construit : Pagefind n'est pas installé (pip install pagefind-bin)", code: "search.unavailable")
         }
-        if useService {
+        if mode != .cli {
             var all = pages
             for rel in keptPages {
                 guard let data = FileManager.default.contents(atPath: siteDir + "/" + rel) else { continue }
                 all.append((rel, [UInt8](data)))
             }
             do {
-                try PagefindService.index(all, into: siteDir + "/pagefind", command: cmd[0])
+                let clock = SearchTiming()
+                try PagefindService.index(all, into: siteDir + "/pagefind", command: cmd[0], asRecords: mode == .records)
+                clock.report(mode.rawValue, pages: all.count)
                 return nil
             } catch {
                 FileSystem.removeTree(siteDir + "/pagefind")
@@ -58,6 +66,8 @@ public enum SearchIndex {
                 return .warning(SourceLocation(file: siteDir), "service Pagefind indisponible (\(error)) : index construit par la ligne de commande, plus lente", code: "search.fallback")
             }
         }
+        let clock = SearchTiming()
+        defer { clock.report("cli", pages: pages.count + keptPages.count) }
         return runCLI(cmd, siteDir: siteDir)
     }
 
@@ -104,7 +114,9 @@ enum PagefindService {
 
     /// Adds `pages` (HTML, path relative to the site) to a new index with the CLI's settings
     /// (`--force-language fr`) and writes the bundle into `output`.
-    static func index(_ pages: [(path: String, bytes: [UInt8])], into output: String, command: String) throws {
+    /// With `asRecords`, each page goes as a custom record (`AddRecord`: the text of its
+    /// `data-pagefind-body`, title and filters read by `SearchRecord`) instead of its HTML.
+    static func index(_ pages: [(path: String, bytes: [UInt8])], into output: String, command: String, asRecords: Bool = false) throws {
         // Pagefind indexes only the pages marking a `data-pagefind-body` when any page has one:
         // the others need not be sent at all.
         let marker = Array("data-pagefind-body".utf8)
@@ -157,12 +169,24 @@ enum PagefindService {
         guard let indexID = created["index_id"] as? Int else { throw Failure(description: "NewIndex : réponse inattendue \(created)") }
         var lastFile = 1
         for page in selected {
-            lastFile = try send(["type": "AddFile", "index_id": indexID, "file_path": page.path, "url": SearchIndex.url(of: page.path),
-                                 "file_contents": String(decoding: page.bytes, as: UTF8.self)])
+            guard let request = request(adding: page, to: indexID, asRecord: asRecords, wholeBody: marked.isEmpty) else { continue }
+            lastFile = try send(request)
         }
         for id in 2..<(lastFile + 1) { _ = try responses.wait(for: id) }
         let written = try send(["type": "WriteFiles", "index_id": indexID, "output_path": output])
         _ = try responses.wait(for: written)
+    }
+
+    /// The request adding one page: its HTML (`AddFile`), or its record (`AddRecord`) — nil
+    /// when the page has no body to index.
+    static func request(adding page: (path: String, bytes: [UInt8]), to indexID: Int, asRecord: Bool, wholeBody: Bool) -> [String: Any]? {
+        let url = SearchIndex.url(of: page.path)
+        guard asRecord else {
+            return ["type": "AddFile", "index_id": indexID, "file_path": page.path, "url": url, "file_contents": String(decoding: page.bytes, as: UTF8.self)]
+        }
+        guard let record = SearchRecord.extract(page.bytes, wholeBody: wholeBody) else { return nil }
+        let meta = record.meta.merging(record.title.map { ["title": $0] } ?? [:]) { kept, _ in kept }
+        return ["type": "AddRecord", "index_id": indexID, "url": url, "content": record.content, "language": "fr", "meta": meta, "filters": record.filters]
     }
 
     static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
@@ -203,5 +227,32 @@ enum PagefindService {
                 condition.wait()
             }
         }
+    }
+}
+
+/// With `HABITAT_SEARCH_TIMING=1`, one line on stderr per index built: wall time, CPU time of
+/// the Pagefind child (user + system) and of this process over the same span (issue #20).
+struct SearchTiming {
+    let enabled = ProcessInfo.processInfo.environment["HABITAT_SEARCH_TIMING"] == "1"
+    let start = DispatchTime.now().uptimeNanoseconds
+    let children = SearchTiming.cpu(children: true)
+    let own = SearchTiming.cpu(children: false)
+
+    static func cpu(children: Bool) -> Double {
+        var u = rusage()
+        #if os(Linux)
+        getrusage(__rusage_who_t((children ? RUSAGE_CHILDREN : RUSAGE_SELF).rawValue), &u)
+        #else
+        getrusage(children ? RUSAGE_CHILDREN : RUSAGE_SELF, &u)
+        #endif
+        return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
+    }
+
+    func report(_ mode: String, pages: Int) {
+        guard enabled else { return }
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let line = String(format: "habitat-search: mode=%@ pages=%d wall=%.3f pagefind_cpu=%.3f habitat_cpu=%.3f\n",
+                          mode, pages, wall, Self.cpu(children: true) - children, Self.cpu(children: false) - own)
+        FileHandle.standardError.write(Data(line.utf8))
     }
 }
