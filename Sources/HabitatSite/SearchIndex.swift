@@ -1,4 +1,5 @@
 import Foundation
+import HabitatContent
 import HabitatCore
 
 /// Builds the Pagefind search index over the new site, before it is swapped in.
@@ -154,39 +155,45 @@ enum PagefindService {
         reader.start()
 
         var nextID = 0
-        func send(_ payload: [String: Any]) throws -> Int {
+        func send(_ payload: JSONValue) throws -> Int {
             nextID += 1
-            let message: [String: Any] = ["message_id": nextID, "payload": payload]
-            let json = try JSONSerialization.data(withJSONObject: message, options: [.sortedKeys])
-            var framed = json.base64EncodedData()
+            let message = JSONValue.object([("message_id", .number(Double(nextID))), ("payload", payload)])
+            var framed = Data(message.compact.utf8).base64EncodedData()
             framed.append(UInt8(ascii: ","))
             try input.fileHandleForWriting.write(contentsOf: framed)
             return nextID
         }
 
-        _ = try send(["type": "NewIndex", "config": ["force_language": "fr"]])
+        _ = try send(.object([("type", .string("NewIndex")), ("config", .object([("force_language", .string("fr"))]))]))
         let created = try responses.wait(for: 1)
-        guard let indexID = created["index_id"] as? Int else { throw Failure(description: "NewIndex : réponse inattendue \(created)") }
+        guard case .scalar(let text, _, _)? = created["index_id"], let indexID = Int(text) else {
+            throw Failure(description: "NewIndex : réponse inattendue")
+        }
         var lastFile = 1
         for page in selected {
             guard let request = request(adding: page, to: indexID, asRecord: asRecords, wholeBody: marked.isEmpty) else { continue }
             lastFile = try send(request)
         }
         for id in 2..<(lastFile + 1) { _ = try responses.wait(for: id) }
-        let written = try send(["type": "WriteFiles", "index_id": indexID, "output_path": output])
+        let written = try send(.object([("type", .string("WriteFiles")), ("index_id", .number(Double(indexID))), ("output_path", .string(output))]))
         _ = try responses.wait(for: written)
     }
 
     /// The request adding one page: its HTML (`AddFile`), or its record (`AddRecord`) — nil
     /// when the page has no body to index.
-    static func request(adding page: (path: String, bytes: [UInt8]), to indexID: Int, asRecord: Bool, wholeBody: Bool) -> [String: Any]? {
+    static func request(adding page: (path: String, bytes: [UInt8]), to indexID: Int, asRecord: Bool, wholeBody: Bool) -> JSONValue? {
         let url = SearchIndex.url(of: page.path)
+        let index = JSONValue.number(Double(indexID))
         guard asRecord else {
-            return ["type": "AddFile", "index_id": indexID, "file_path": page.path, "url": url, "file_contents": String(decoding: page.bytes, as: UTF8.self)]
+            return .object([("type", .string("AddFile")), ("index_id", index), ("file_path", .string(page.path)), ("url", .string(url)),
+                             ("file_contents", .string(String(decoding: page.bytes, as: UTF8.self)))])
         }
         guard let record = SearchRecord.extract(page.bytes, wholeBody: wholeBody) else { return nil }
         let meta = record.meta.merging(record.title.map { ["title": $0] } ?? [:]) { kept, _ in kept }
-        return ["type": "AddRecord", "index_id": indexID, "url": url, "content": record.content, "language": "fr", "meta": meta, "filters": record.filters]
+        return .object([("type", .string("AddRecord")), ("index_id", index), ("url", .string(url)), ("content", .string(record.content)),
+                        ("language", .string("fr")),
+                        ("meta", .object(meta.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
+                        ("filters", .object(record.filters.sorted { $0.key < $1.key }.map { ($0.key, .array($0.value.map(JSONValue.string))) }))])
     }
 
     static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
@@ -196,29 +203,28 @@ enum PagefindService {
     /// Responses from the service by message id, filled by the reader thread.
     final class Responses: @unchecked Sendable {
         private let condition = NSCondition()
-        private var byID: [Int: [String: Any]] = [:]
+        private var byID: [Int: YAMLValue] = [:]
         private var failure: String?
         private var closed = false
 
         func add(_ frame: [UInt8]) {
             condition.lock(); defer { condition.broadcast(); condition.unlock() }
-            guard let data = Data(base64Encoded: Data(frame)),
-                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-                  let payload = object["payload"] as? [String: Any] else {
+            guard let data = Data(base64Encoded: Data(frame)), let text = String(data: data, encoding: .utf8),
+                  let object = try? JSONReader.parse(text, file: "pagefind"), let payload = object["payload"] else {
                 failure = failure ?? "réponse illisible du service"
                 return
             }
-            if payload["type"] as? String == "Error" {
-                failure = failure ?? (payload["message"] as? String ?? "erreur du service")
+            if case .scalar("Error", _, _)? = payload["type"] {
+                if case .scalar(let message, _, _)? = payload["message"] { failure = failure ?? message } else { failure = failure ?? "erreur du service" }
             }
-            if let id = object["message_id"] as? Int { byID[id] = payload }
+            if case .scalar(let id, _, _)? = object["message_id"], let n = Int(id) { byID[n] = payload }
         }
 
         func close() {
             condition.lock(); closed = true; condition.broadcast(); condition.unlock()
         }
 
-        func wait(for id: Int) throws -> [String: Any] {
+        func wait(for id: Int) throws -> YAMLValue {
             condition.lock(); defer { condition.unlock() }
             while true {
                 if let failure { throw Failure(description: failure) }
