@@ -143,6 +143,9 @@ class Gen:
         writer.writerow(HEADER.split(";"))
         writer.writerows([r[k] for k in HEADER.split(";")] for r in rows)
         self.write("referentiel/communes.csv", buf.getvalue())
+        # The sources every commune page cites (the repository's own, same files).
+        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Content", "referentiel", "sources.yaml"), encoding="utf-8") as f:
+            self.write("referentiel/sources.yaml", f.read())
         self.deps = []  # (id, name, region id, code)
         regions = {}
         for r in rows:

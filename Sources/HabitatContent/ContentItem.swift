@@ -9,6 +9,8 @@ public enum ContentItem: Sendable {
     case communes(epci: String, CSVFile)
     /// A file of `referentiel/`: `communes`, `mouvements`, `graphies` or `anciennes-adresses`.
     case reference(kind: String, CSVFile)
+    /// `referentiel/sources.yaml`: the sources the reference's figures are cited with.
+    case referenceSources(ReferenceSourcesFile)
     case plan(id: String, PlanFile, body: MarkdownDocument)
     case fiche(plan: String, file: String, FicheFile, body: MarkdownDocument)
     case tableSchema(id: String, TableSchemaFile)

@@ -61,6 +61,8 @@ public struct ContentParser: Sendable {
             return .communes(epci: stem, try CSVReader.read(bytes, file: path))
         case ("referentiel", 2, "csv") where ["communes", "mouvements", "graphies", "anciennes-adresses"].contains(stem):
             return .reference(kind: stem, try CSVReader.read(bytes, file: path))
+        case ("referentiel", 2, "yaml") where stem == "sources":
+            return .referenceSources(try source.decode(ReferenceSourcesFile.self, try source.yaml()))
         case ("referentiel", 2, "md"):
             return nil  // the reference's sources and licence, for people
         case ("plans", 3, "md") where name == "plan.md":

@@ -9,6 +9,10 @@ public enum FieldDescriptions {
 
     static let table: [String: String] = [
         // Shared
+        "sources-referentiel.communes": "La source des codes, des noms et des intercommunalités, telle que les pages la citent (« INSEE, Code officiel géographique au 1er janvier 2026 ; DGCL, composition communale des EPCI 2026 »).",
+        "sources-referentiel.population": "La source de la colonne population_municipale, telle que les pages la citent (« population municipale, INSEE, populations légales 2023 en vigueur au 1er janvier 2026 »).",
+        "sources-referentiel.population_annee": "L'année des populations (2023 pour les populations légales en vigueur au 1er janvier 2026), écrite à côté du chiffre sur la vignette.",
+        "sources-referentiel.zones": "La source de la colonne zone_abc : l'arrêté du zonage ABC en vigueur.",
         "titre": "Le titre exact, tel que le document l'imprime.",
         "source": "D'où vient l'information : fichier du document source et lignes.",
         "fichier": "Nom du fichier source (par exemple 000_fcc6e955cb7005fb.txt).",

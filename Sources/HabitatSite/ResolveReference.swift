@@ -16,13 +16,18 @@ public struct CommuneReference: Sendable {
     /// EPCI SIREN to territory id.
     public var epciBySiren: [String: String] = [:]
 
-    /// Where the figures of `referentiel/communes.csv` come from (see its SOURCES.md); the staff
-    /// guide says to update these lines with the file each January.
-    public static let populationSource = "population municipale, INSEE, populations légales \(populationYear) en vigueur au 1er janvier 2026"
+    /// Where the figures of `referentiel/communes.csv` come from: `referentiel/sources.yaml`,
+    /// updated with the file each January (a site with the reference cannot build without it).
+    public var sources: ReferenceSourcesFile?
+
+    /// The codes, names and intercommunalities' source, as pages cite it.
+    public var cogSource: String { sources?.communes ?? "" }
+    /// The population column's source.
+    public var populationSource: String { sources?.population ?? "" }
     /// The year of the population figures (INSEE's reference year of the populations légales).
-    public static let populationYear = 2023
-    public static let zoneSource = "zonage ABC, arrêté du 5 juillet 2024 modifiant l'arrêté du 1er août 2014"
-    public static let cogSource = "INSEE, Code officiel géographique au 1er janvier 2026 ; DGCL, composition communale des EPCI 2026"
+    public var populationYear: Int { sources?.population_annee ?? 0 }
+    /// The zone column's source: the arrêté of the zonage ABC.
+    public var zoneSource: String { sources?.zones ?? "" }
 
     /// A well-formed INSEE code: 5 digits, or 2A/2B and 3 digits (Corsica).
     public static func isWellFormed(_ code: String) -> Bool {
@@ -73,15 +78,22 @@ extension Resolver {
     /// Reads `referentiel/communes.csv` (every commune with its code, EPCI, population, zone), then the
     /// renamings and mergers, the seeds' spellings and the old URLs. Creates a territory for every EPCI
     /// that has no file of its own.
-    mutating func resolveReference(_ files: [String: (CSVFile, String)]) {
+    mutating func resolveReference(_ files: [String: (CSVFile, String)], sources: (ReferenceSourcesFile, String)?) {
         guard let (csv, path) = files["communes"] else {
             for (kind, (_, p)) in files.sorted(by: { $0.key < $1.key }) {
                 error(p, 1, 1, "referentiel/\(kind).csv sans referentiel/communes.csv : le référentiel des communes manque", code: "ref.missing-reference")
+            }
+            if let (_, p) = sources {
+                error(p, 1, 1, "referentiel/sources.yaml sans referentiel/communes.csv : le référentiel des communes manque", code: "ref.missing-reference")
             }
             if isBroken("referentiel/communes.csv") { index.reference = CommuneReference() }
             return
         }
         var ref = CommuneReference()
+        ref.sources = sources?.0
+        if sources == nil {
+            error(path, 1, 1, "referentiel/sources.yaml manque : les pages des communes citent la source des codes, des populations et des zones ; créez-le avec « communes », « population », « population_annee » et « zones » (voir docs/referentiel-des-communes.md)", code: "ref.missing-sources")
+        }
         index.reference = ref
         guard checkHeader(csv, Self.referenceHeader, path: path) else { broken.insert("referentiel/communes.csv"); return }
 

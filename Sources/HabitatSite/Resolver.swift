@@ -19,6 +19,7 @@ public struct Resolver {
         var territories: [(String, TerritoryFile, String)] = []
         var communeFiles: [(String, CSVFile, String)] = []
         var reference: [String: (CSVFile, String)] = [:]
+        var referenceSources: (ReferenceSourcesFile, String)?
         var plans: [(String, PlanFile, MarkdownDocument, String)] = []
         var fiches: [(String, String, FicheFile, MarkdownDocument, String)] = []
         var tableSchemas: [String: (TableSchemaFile, String)] = [:]
@@ -51,6 +52,7 @@ public struct Resolver {
             case .territory(let id, let t)?: gathered.territories.append((id, t, f.path))
             case .communes(let epci, let csv)?: gathered.communeFiles.append((epci, csv, f.path))
             case .reference(let kind, let csv)?: gathered.reference[kind] = (csv, f.path)
+            case .referenceSources(let s)?: gathered.referenceSources = (s, f.path)
             case .plan(let id, let p, let body)?: gathered.plans.append((id, p, body, f.path))
             case .fiche(let plan, let stem, let fiche, let body)?: gathered.fiches.append((plan, stem, fiche, body, f.path))
             case .tableSchema(let id, let s)?: gathered.tableSchemas[id] = (s, f.path)
@@ -78,7 +80,9 @@ public struct Resolver {
         var resolver = Resolver(index: SiteIndex(site: site), buildDate: buildDate, includeDrafts: includeDrafts)
         resolver.broken = broken.union(drafts)
         resolver.resolveTerritories(gathered.territories)
-        if !gathered.reference.isEmpty || broken.contains("referentiel/communes.csv") { resolver.resolveReference(gathered.reference) }
+        if !gathered.reference.isEmpty || gathered.referenceSources != nil || broken.contains("referentiel/communes.csv") {
+            resolver.resolveReference(gathered.reference, sources: gathered.referenceSources)
+        }
         resolver.resolveCommunes(gathered.communeFiles)
         resolver.resolvePlanPerimeters(gathered.plans)
         resolver.resolveTables(gathered.tableSchemas, gathered.tableData)

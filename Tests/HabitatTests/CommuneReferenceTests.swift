@@ -203,6 +203,12 @@ enum ShippedSite {
             62742;Saint-Aubin;62;Pas-de-Calais;32;Hauts-de-France;200000001;CA Agglo;CA;300;B2
             62486;Lambres-lez-Aire;62;Pas-de-Calais;32;Hauts-de-France;200000001;CA Agglo;CA;1070;C
             """,
+        "referentiel/sources.yaml": """
+            communes: "INSEE, Code officiel géographique au 1er janvier 2026"
+            population: "population municipale, INSEE, populations légales 2023"
+            population_annee: 2023
+            zones: "zonage ABC, arrêté du 5 juillet 2024"
+            """,
         "referentiel/mouvements.csv": """
             mod;date_effet;type_avant;code_avant;nom_avant;type_apres;code_apres;nom_apres
             10;2026-01-01;COM;62486;Lambres;COM;62486;Lambres-lez-Aire

@@ -33,3 +33,16 @@ public struct TerritoryFile: Decodable, Sendable {
         self.description = description
     }
 }
+
+/// `referentiel/sources.yaml`: where the figures of `referentiel/communes.csv` come from, in the
+/// words every commune page, card and open-data file cite. Updated with the file each January.
+public struct ReferenceSourcesFile: Decodable, Sendable {
+    /// The codes, names and intercommunalities: "INSEE, Code officiel géographique au 1er janvier 2026 ; …".
+    public var communes: String
+    /// The population column: "population municipale, INSEE, populations légales 2023 …".
+    public var population: String
+    /// The year of the population figures, printed beside them on the card ("25 224 hab. (2023)").
+    public var population_annee: Int
+    /// The zone column: the arrêté of the zonage ABC in force.
+    public var zones: String
+}

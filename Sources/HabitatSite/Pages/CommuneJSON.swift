@@ -7,7 +7,7 @@ extension Renderer {
     /// plan documents' lines that list it. The communes CSV writes them `L229, L622` (the EPCI's
     /// plan document) or `002 L89, L154; 001 L110` (the document whose file starts with `002_`).
     func communeSourceDescription(_ c: Commune) -> String {
-        var parts: [String] = index.reference != nil ? [CommuneReference.cogSource] : []
+        var parts: [String] = index.reference.map { [$0.cogSource] } ?? []
         let plan = (index.plansByTerritory[c.epciId] ?? []).lazy.compactMap { index.plans[$0] }.first { $0.data.type == .plh }
         for group in c.source.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !group.isEmpty {
             var text = Substring(group)
@@ -61,13 +61,15 @@ extension Renderer {
 
     /// The `commune` object of `donnees.json`: the reference's identity and where the row comes from.
     func communeIdentityJSON(_ c: Commune) -> JSONValue {
-        .object([("code", .string(c.code)), ("nom", .string(c.name)), ("slug", .string(c.slug)), ("url", .string(baseURL + c.url)),
+        let populationSource: JSONValue = index.reference.map { .string($0.populationSource) } ?? .null
+        let zoneSource: JSONValue = index.reference.map { .string($0.zoneSource) } ?? .null
+        return .object([("code", .string(c.code)), ("nom", .string(c.name)), ("slug", .string(c.slug)), ("url", .string(baseURL + c.url)),
                  ("departement", c.departement.map(JSONValue.string) ?? .null),
                  ("nom_departement", c.departementName.map(JSONValue.string) ?? .null),
                  ("population", c.population.map { JSONValue.number(Double($0)) } ?? .null),
-                 ("population_source", index.reference != nil ? .string(CommuneReference.populationSource) : .null),
+                 ("population_source", populationSource),
                  ("zone_abc", c.zoneABC.map(JSONValue.string) ?? .null),
-                 ("zone_abc_source", index.reference != nil ? .string(CommuneReference.zoneSource) : .null),
+                 ("zone_abc_source", zoneSource),
                  ("graphie_document", c.seedName.map(JSONValue.string) ?? .null),
                  ("anciens_noms", .array(c.formerNames.map(JSONValue.string))),
                  ("epci", .string(c.epciId)), ("secteur", c.sectorId.map(JSONValue.string) ?? .null),
@@ -137,7 +139,7 @@ extension Renderer {
         }
         return JSONValue.object([
             ("schema", .string("https://habitat/schemas/communes-v1: une entrée par commune, triée par code INSEE")),
-            ("source", .string(CommuneReference.cogSource + " ; " + CommuneReference.populationSource + " ; " + CommuneReference.zoneSource)),
+            ("source", .string(referenceSourceLine)),
             ("communes", .array(rows)),
         ]).serialized() + "\n"
     }

@@ -110,7 +110,7 @@ extension Renderer {
     /// Every commune the index knows, one row each, keyed by its INSEE code: the bulk file a
     /// reuser joins to other data (`code_insee`, as INSEE and data.gouv.fr name it).
     func communesCSV() -> String {
-        var out = Self.communesColumns.map(\.name).joined(separator: ";") + "\n"
+        var out = Self.communesColumns(nil).map(\.name).joined(separator: ";") + "\n"
         for code in index.communeOrder {
             guard let c = index.communes[code] else { continue }
             let epci = index.territories[c.epciId]
@@ -126,7 +126,8 @@ extension Renderer {
 
     struct CommuneColumn { let name, title, type: String; var unit: String? = nil; var description: String? = nil }
 
-    static let communesColumns: [CommuneColumn] = [
+    /// The columns of `/donnees/communes.csv`, their sources as `referentiel/sources.yaml` gives them.
+    static func communesColumns(_ ref: CommuneReference?) -> [CommuneColumn] { [
         CommuneColumn(name: "code_insee", title: "Code INSEE de la commune", type: "string", description: "Code officiel géographique, 5 caractères"),
         CommuneColumn(name: "nom", title: "Nom officiel de la commune", type: "string"),
         CommuneColumn(name: "nom_affiche", title: "Nom affiché", type: "string", description: "Le nom suivi du département pour les communes homonymes"),
@@ -134,18 +135,18 @@ extension Renderer {
         CommuneColumn(name: "nom_departement", title: "Nom du département", type: "string"),
         CommuneColumn(name: "epci_siren", title: "SIREN de l'intercommunalité", type: "string", description: "9 chiffres ; vide pour une commune hors intercommunalité"),
         CommuneColumn(name: "epci_nom", title: "Nom de l'intercommunalité", type: "string"),
-        CommuneColumn(name: "population", title: "Population municipale", type: "integer", unit: "habitants", description: "Population municipale (unité : habitants) ; " + CommuneReference.populationSource),
-        CommuneColumn(name: "zone_abc", title: "Zone ABC", type: "string", description: CommuneReference.zoneSource),
+        CommuneColumn(name: "population", title: "Population municipale", type: "integer", unit: "habitants", description: "Population municipale (unité : habitants)" + (ref.map { " ; " + $0.populationSource } ?? "")),
+        CommuneColumn(name: "zone_abc", title: "Zone ABC", type: "string", description: ref?.zoneSource),
         CommuneColumn(name: "secteur", title: "Secteur du PLH", type: "string"),
         CommuneColumn(name: "structuration", title: "Structuration territoriale (SCoT)", type: "string"),
         CommuneColumn(name: "url", title: "Page de la commune sur le portail", type: "string"),
         CommuneColumn(name: "plans", title: "Plans qui s'appliquent à la commune", type: "string", description: "Identifiants des plans, séparés par une espace (page /plans/<identifiant>/)"),
         CommuneColumn(name: "aides_en_vigueur", title: "Nombre d'aides en vigueur", type: "integer", unit: "aides", description: "Aides en vigueur dans la commune, nationales comprises (unité : aides)"),
-    ]
+    ] }
 
-    static var communesSchema: JSONValue {
+    static func communesSchema(_ ref: CommuneReference?) -> JSONValue {
         .object([
-            ("fields", .array(communesColumns.map { c in
+            ("fields", .array(communesColumns(ref).map { c in
                 var pairs: [(String, JSONValue)] = [("name", .string(c.name)), ("title", .string(c.title)), ("type", .string(c.type))]
                 if let d = c.description { pairs.append(("description", .string(d))) }
                 if let u = c.unit { pairs.append(("unit", .string(u))) }
@@ -172,7 +173,7 @@ extension Renderer {
             pairs.append(("schema", schema))
             return .object(pairs)
         }
-        var resources: [JSONValue] = [resource("communes", "communes.csv", "Les communes du portail, par code INSEE", CommuneReference.cogSource + " ; " + CommuneReference.populationSource + " ; " + CommuneReference.zoneSource, Self.communesSchema)]
+        var resources: [JSONValue] = [resource("communes", "communes.csv", "Les communes du portail, par code INSEE", referenceSourceLine, Self.communesSchema(index.reference))]
         for id in index.tableOrder {
             guard let t = index.tables[id] else { continue }
             resources.append(resource(id, "\(id).csv", t.schema.titre, sourceDescription(t.schema.source), tableSchema(t)))
@@ -190,5 +191,13 @@ extension Renderer {
             ("licenses", .array([Self.licenceJSON])),
             ("resources", .array(resources)),
         ]).serialized() + "\n"
+    }
+}
+
+extension Renderer {
+    /// Where the communes' codes, populations and zones come from (`referentiel/sources.yaml`);
+    /// a site without the reference names its own `communes/` files.
+    var referenceSourceLine: String {
+        index.reference.map { [$0.cogSource, $0.populationSource, $0.zoneSource].joined(separator: " ; ") } ?? "fichiers communes/*.csv du site"
     }
 }

@@ -58,7 +58,7 @@ extension Renderer {
             identity: communeIdentity(c, keyFigures: []),
             plansVignette: plansCovering(c).map { .init(id: $0.id, libelle: planShortLabel($0), titre: $0.data.titre, acheve: planEnded($0), statut: planStatus($0)) },
             nombreAides: French.plural(aids.count, "aide en vigueur", "aides en vigueur"),
-            populationVignette: c.population.map { French.integer($0) + " hab. (\(CommuneReference.populationYear))" })
+            populationVignette: c.population.map { French.integer($0) + " hab. (\(index.reference?.populationYear ?? 0))" })
     }
 
     /// `PLH 2019-2025` — a plan named short enough for the card; its full title goes in `title`.

@@ -86,6 +86,8 @@ struct CommuneReferenceView: TemplateObject {
     let code: String, nomOfficiel: String, nomAffiche: String
     let graphieDocument: String?, anciensNoms: String?
     let population: String?, zoneABC: String?
+    /// The sources `referentiel/sources.yaml` gives for the population and the zone.
+    let populationSource: String, zoneSource: String
     let departement: Departement?
 
     func value(named name: String) -> TemplateValue? {
@@ -96,9 +98,9 @@ struct CommuneReferenceView: TemplateObject {
         case "graphie_document": .nonEmpty(graphieDocument)
         case "anciens_noms": .nonEmpty(anciensNoms)
         case "population": population.templateValue
-        case "population_source": .text(CommuneReference.populationSource)
+        case "population_source": .text(populationSource)
         case "zone_abc": .nonEmpty(zoneABC)
-        case "zone_source": .text(CommuneReference.zoneSource)
+        case "zone_source": .text(zoneSource)
         case "departement": departement.templateValue
         default: nil
         }
@@ -138,6 +140,7 @@ extension Renderer {
             code: c.code, nomOfficiel: c.name, nomAffiche: c.displayName, graphieDocument: c.seedName,
             anciensNoms: c.formerNames.isEmpty ? nil : c.formerNames.joined(separator: ", "),
             population: c.population.map { French.integer($0) + " habitants" }, zoneABC: c.zoneABC,
+            populationSource: index.reference?.populationSource ?? "", zoneSource: index.reference?.zoneSource ?? "",
             departement: c.departement.map { code in .init(code: code, nom: c.departementName ?? code, url: departementPage(code)?.url) })
     }
 
