@@ -68,4 +68,9 @@ public struct TemplateSyntaxError: Error, Sendable, Equatable {
 public struct TemplateUnknownName: Hashable, Sendable {
     public let name: String
     public let position: TemplatePosition
+
+    public init(name: String, position: TemplatePosition) {
+        self.name = name
+        self.position = position
+    }
 }

@@ -38,7 +38,7 @@ import Testing
                 if got == c.expected { passed += 1 } else { failures.append("\(file): \(c.name)\n  template: \(c.template.debugDescription)\n  expected: \(c.expected.debugDescription)\n  got:      \(got.debugDescription)") }
             }
         }
-        #expect(failures.isEmpty, "\(failures.count) spec case(s) fail:\n" + failures.joined(separator: "\n"))
+        #expect(failures.isEmpty, "\(failures.count) spec case(s) fail:\n\(failures.joined(separator: "\n"))")
         #expect(skipped == Self.skipped.count, "a skipped case name no longer matches the spec")
         #expect(passed + skipped + failures.count >= 150)
     }
