@@ -18,7 +18,7 @@ struct PageOutput {
         let root = PageRoot(page: view, common: common)
         var html = ""
         if let rendering = renderer.theme.library.render(template, root: .object(root)) {
-            html = Renderer.spacingCells(rendering.text)
+            html = CellSpacing.apply(rendering.text)
             missingVariables += rendering.unknownNames
             missingTemplates += rendering.missingPartials
         } else {
