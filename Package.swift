@@ -10,7 +10,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
@@ -25,7 +24,6 @@ let package = Package(
         .target(name: "HabitatTemplate", dependencies: ["HabitatCore"]),
         .target(name: "HabitatSite", dependencies: [
             "HabitatCore", "HabitatMarkdown", "HabitatContent", "HabitatRules", "HabitatTemplate", "CHabitatSys",
-            .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "HabitatServe", dependencies: [
             "HabitatSite", "HabitatCore",

@@ -1,6 +1,7 @@
 import Foundation
 import HabitatContent
 import HabitatCore
+import HabitatTemplate
 
 /// What the resolve stage hands on: the index (with its site map), the theme and the build's settings.
 struct ResolvedSite {
@@ -115,7 +116,7 @@ struct BuildRun {
         let renderer = Renderer(index: site.index, theme: site.theme, buildDate: site.buildDate, baseURL: site.baseURL)
         let results = await SiteBuilder.render(plan.toRender.map(\.job), with: renderer, workers: options.workers)
         var rendered = RenderedSite(files: [], manifest: plan.manifest)
-        var missing = Set<String>(), missingTemplates = Set<String>()
+        var missing = Set<TemplateUnknownName>(), missingTemplates = Set<String>()
         for (i, r) in results.enumerated() {
             rendered.files += r.files
             missing.formUnion(r.missingVariables)
@@ -127,9 +128,10 @@ struct BuildRun {
         for name in missingTemplates.sorted() {
             diagnostics.append(.error(SourceLocation(file: options.themeDir + "/templates"), "gabarit « \(name).mustache » absent", code: "template.missing"))
         }
-        for name in missing.sorted() {
-            let at = site.theme.locate(variable: name) ?? SourceLocation(file: options.themeDir + "/templates")
-            diagnostics.append(.error(at, "variable « \(name) » inconnue dans un gabarit", code: "template.unknown-variable"))
+        // Each unknown name at the tag where it is used, as parsed (once, however many pages use it).
+        let byPosition = missing.sorted { ($0.position.template, $0.position.line, $0.position.column, $0.name) < ($1.position.template, $1.position.line, $1.position.column, $1.name) }
+        for unknown in byPosition {
+            diagnostics.append(.error(site.theme.location(of: unknown.position), "variable « \(unknown.name) » inconnue dans un gabarit", code: "template.unknown-variable"))
         }
         lap("rendu")
         return rendered

@@ -1,14 +1,14 @@
 import Foundation
 import HabitatContent
 import HabitatCore
-import Mustache
+import HabitatTemplate
 import Synchronization
 
 /// A theme: Mustache templates and assets, optionally inheriting another theme
 /// (`theme.yaml` with `herite: default`), so a site can rebrand by overriding a few files.
 public struct Theme: Sendable {
-    public var library: MustacheLibrary
-    /// Template sources by name, for locating variables in diagnostics.
+    public var library: TemplateLibrary
+    /// Template sources by name: the file each template was read from, for diagnostics.
     public var sources: [String: (path: String, text: String)]
     /// Asset logical name (`style.css`) → public URL with content hash (`/assets/style.3f2a1b0c.css`).
     public var assetURLs: [String: String]
@@ -81,86 +81,38 @@ public struct Theme: Sendable {
         if diagnostics.isEmpty, let cached = cache?.library(for: dir, fingerprint: fingerprint) {
             return (Theme(library: cached, sources: sources, assetURLs: urls, assetFiles: files, fingerprint: fingerprint), diagnostics)
         }
-        var library = MustacheLibrary()
-        _ = escapingRegistered
+        var library = TemplateLibrary()
         for name in sources.keys.sorted() {
             let (path, text) = sources[name]!
             do {
-                library.register(try MustacheTemplate(string: escapingPragma + text), named: name)
-            } catch let e as MustacheTemplate.ParserError {
-                diagnostics.append(.error(SourceLocation(file: path, line: max(1, e.context.lineNumber - 1), column: e.context.columnNumber),
-                                          "erreur de syntaxe dans le gabarit : " + Self.explain(e.error), code: "template.syntax"))
+                library.register(try Template(name: name, text: text))
             } catch {
-                diagnostics.append(.error(SourceLocation(file: path), "erreur de gabarit : \(error)", code: "template.syntax"))
+                diagnostics.append(.error(SourceLocation(file: path, line: error.line, column: error.column),
+                                          "erreur de syntaxe dans le gabarit : " + error.message, code: "template.syntax"))
             }
         }
         if diagnostics.isEmpty { cache?.remember(library, for: dir, fingerprint: fingerprint) }
         return (Theme(library: library, sources: sources, assetURLs: urls, assetFiles: files, fingerprint: fingerprint), diagnostics)
     }
 
-    /// `{{x}}` escapes with `HTML.escape`, which returns the text untouched when nothing needs
-    /// escaping (most values) instead of rebuilding it character by character. The output is
-    /// the same as swift-mustache's own HTML escaping. Every template starts with this pragma,
-    /// on a line of its own (a standalone tag leaves nothing in the output); parser errors
-    /// subtract that line.
-    private static let escapingPragma = "{{% CONTENT_TYPE: HABITAT_HTML}}\n"
-    private static let escapingRegistered: Bool = {
-        MustacheContentTypes.register(EscapedHTML(), named: "HABITAT_HTML")
-        return true
-    }()
-
-    private struct EscapedHTML: MustacheContentType {
-        func escapeText(_ text: String) -> String { HTML.escape(text) }
-    }
-
-
-    /// swift-mustache 2.1.1's parser errors (`MustacheTemplate.Error`) in words a theme author understands.
-    static func explain(_ error: any Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
-        switch error {
-        case .sectionCloseNameIncorrect: return "cette balise fermante ne correspond pas à la section ouverte (un « {{/…}} » manque ou est mal écrit)"
-        case .expectedSectionEnd: return "une section est ouverte mais jamais fermée : ajoutez son « {{/…}} »"
-        case .unfinishedName: return "une balise n'est pas terminée : fermez-la avec « }} »"
-        case .invalidSetDelimiter: return "le changement de délimiteurs « {{=…=}} » est invalide"
-        case .transformAppliedToInheritanceSection: return "une transformation ne peut pas s'appliquer à une section héritée « {{<…}} »"
-        case .illegalTokenInsideInheritSection: return "seules des définitions de blocs « {{$…}} » peuvent figurer dans un « {{<…}} »"
-        case .textInsideInheritSection: return "du texte figure dans un « {{<…}} » hors d'une définition de bloc « {{$…}} »"
-        case .invalidConfigVariableSyntax: return "balise de configuration « {{%…}} » invalide"
-        case .unrecognisedConfigVariable: return "balise de configuration « {{%…}} » inconnue"
-        }
-    }
-
-    /// Where a variable is first used in the templates, for an "unknown variable" diagnostic.
-    public func locate(variable name: String) -> SourceLocation? {
-        for key in sources.keys.sorted() {
-            let (path, text) = sources[key]!
-            var line = 1
-            for l in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                for prefix in ["{{", "{{#", "{{^", "{{{", "{{&", "{{/"] {
-                    for suffix in ["}}", "}}}", "."] {
-                        if let r = l.firstRange(of: prefix + name + suffix) {
-                            return SourceLocation(file: path, line: line, column: l[..<r.lowerBound].count + 1)
-                        }
-                    }
-                }
-                line += 1
-            }
-        }
-        return nil
+    /// Where a template tag is, as a diagnostic location in the theme's files.
+    public func location(of position: TemplatePosition) -> SourceLocation {
+        guard let source = sources[position.template] else { return SourceLocation(file: position.template + ".mustache") }
+        return SourceLocation(file: source.path, line: position.line, column: position.column)
     }
 }
 
 /// Compiled templates by theme folder, with the fingerprint of the sources they came from:
 /// owned by a build session, so that a preview does not parse unchanged templates again.
 public final class ThemeCache: Sendable {
-    private let compiled = Mutex<[String: (fingerprint: UInt64, library: MustacheLibrary)]>([:])
+    private let compiled = Mutex<[String: (fingerprint: UInt64, library: TemplateLibrary)]>([:])
     public init() {}
 
-    func library(for dir: String, fingerprint: UInt64) -> MustacheLibrary? {
+    func library(for dir: String, fingerprint: UInt64) -> TemplateLibrary? {
         compiled.withLock { $0[dir] }.flatMap { $0.fingerprint == fingerprint ? $0.library : nil }
     }
 
-    func remember(_ library: MustacheLibrary, for dir: String, fingerprint: UInt64) {
+    func remember(_ library: TemplateLibrary, for dir: String, fingerprint: UInt64) {
         compiled.withLock { $0[dir] = (fingerprint, library) }
     }
 }

@@ -180,7 +180,7 @@ struct FuzzTarget: Sendable, CustomStringConvertible {
         FuzzTarget(name: "rule (parser, type checker, evaluator)", seed: FuzzSeeds.rule) { bytes in
             FuzzRules.run(String(decoding: bytes, as: UTF8.self))
         },
-        FuzzTarget(name: "template (Theme.load, swift-mustache)", seed: FuzzSeeds.template) { bytes in
+        FuzzTarget(name: "template (Theme.load, HabitatTemplate)", seed: FuzzSeeds.template) { bytes in
             FuzzTemplates.run(bytes)
         },
     ]

@@ -124,6 +124,19 @@ import Testing
         #expect(site.read("index.html") == nil)
     }
 
+    @Test func missingPartialIsAnError() async throws {
+        let site = try TestSite(TestSite.minimal)
+        let theme = site.root + "/Themes/perso"
+        try FileManager.default.createDirectory(atPath: theme + "/templates", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: site.root + "/Themes/default", withDestinationPath: TestSite.repo + "/Themes/default")
+        try "herite: default\n".write(toFile: theme + "/theme.yaml", atomically: true, encoding: .utf8)
+        try "{{<base}}{{$contenu}}\n<h1>{{titre}}</h1>\n{{> encadre}}\n{{/contenu}}{{/base}}\n".write(toFile: theme + "/templates/page.mustache", atomically: true, encoding: .utf8)
+        try site.write("pages/a-propos.md", "---\ntitre: \"À propos\"\n---\nTexte.\n")
+        let report = await site.build(theme: theme)
+        #expect(site.messages(report).map { $0.replacingOccurrences(of: theme, with: "Themes/perso") } == ["Themes/perso/templates: erreur : gabarit « encadre.mustache » absent [template.missing]"])
+        #expect(site.read("index.html") == nil)
+    }
+
     @Test func unknownCommuneAndFicheReferencesAreReported() async throws {
         var files = TestSite.minimal
         files["plans/plh/actions/3.md"] = "---\nnumero: \"3\"\ntitre: \"T\"\norientation: \"1\"\nperimetre:\n  type: liste\n  communes: [\"Bethunne\", \"Ville-Sûre\"]\nliens: [\"9\"]\nsource: {fichier: \"t.txt\"}\n---\n"

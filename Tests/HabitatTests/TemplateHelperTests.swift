@@ -1,12 +1,14 @@
 import HabitatCore
-import Mustache
+import HabitatTemplate
 import Testing
 @testable import HabitatSite
 
 /// The template helpers, with the examples theme authors see, run as tests.
 @Suite struct TemplateHelperTests {
     func render(_ template: String, _ values: [String: Any]) throws -> String {
-        try MustacheTemplate(string: template).render(values)
+        var library = TemplateLibrary()
+        library.register(try Template(name: "t", text: template))
+        return library.render("t", root: .object(LegacyView(values)))?.text ?? ""
     }
 
     @Test func euros() throws {

@@ -6,7 +6,7 @@ import HabitatTemplate
 struct PageOutput {
     let renderer: Renderer
     var files: [OutputFile] = []
-    var missingVariables: [String] = []
+    var missingVariables: [TemplateUnknownName] = []
     var missingTemplates: [String] = []
 
     init(renderer: Renderer) { self.renderer = renderer }
@@ -16,10 +16,14 @@ struct PageOutput {
                        kind: String = "page", file: String = "index.html", territory: String? = nil) {
         let common = renderer.common(title: title, url: url, crumbs: crumbs, kind: kind, territory: territory)
         let root = PageRoot(page: view, common: common)
-        let library = renderer.theme.library
-        let html = Renderer.spacingCells(library.render(MustacheRoot(root: root), withTemplate: template) ?? "")
-        if library.getTemplate(named: template) == nil { missingTemplates.append(template) }
-        missingVariables += root.missing
+        var html = ""
+        if let rendering = renderer.theme.library.render(template, root: .object(root)) {
+            html = CellSpacing.apply(rendering.text)
+            missingVariables += rendering.unknownNames
+            missingTemplates += rendering.missingPartials
+        } else {
+            missingTemplates.append(template)
+        }
         files.append(OutputFile(path: String(url.dropFirst()) + file, bytes: Array(html.utf8)))
     }
 

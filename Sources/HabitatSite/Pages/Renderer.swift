@@ -2,7 +2,6 @@ import Foundation
 import HabitatContent
 import HabitatCore
 import HabitatTemplate
-import Mustache
 
 /// Stage 4: renders one page job with the theme. A pure function of (job, index, theme).
 public struct Renderer: Sendable {
@@ -27,7 +26,7 @@ public struct Renderer: Sendable {
     /// templates the theme lacks.
     public struct Result: Sendable {
         public var files: [OutputFile]
-        public var missingVariables: [String]
+        public var missingVariables: [TemplateUnknownName]
         public var missingTemplates: [String] = []
         /// CPU time the rendering took on its thread.
         public var seconds: Double = 0

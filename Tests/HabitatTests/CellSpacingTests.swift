@@ -1,0 +1,18 @@
+import Testing
+@testable import HabitatSite
+
+/// The one-pass cell spacing gives what the sixteen `replacingOccurrences` passes gave.
+@Suite struct CellSpacingTests {
+    @Test(arguments: [
+        "<table><tr><td>Unité</td><td>actes</td></tr></table>",
+        "<tr><th scope=\"row\">a</th><td>1</td><td>2</td></tr><tr><th>b</th><td>é</td></tr>",
+        "<dl><dt>Terme</dt><dd>Définition</dd><dt>x</dt><dd>y</dd></dl>",
+        "</td><thead></th><tbody></dd><dt></dt><dd></td></td><td></td> <td>",
+        "aucune cellule ici, </t et </d seuls, </td>",
+        "</td><td</td><td></td><tdx L’Haÿ</th><th>🙂</th><th>",
+        "",
+    ])
+    func sameAsTheReplacements(_ html: String) {
+        #expect(CellSpacing.apply(html) == Renderer.spacingCells(html))
+    }
+}
