@@ -1,9 +1,9 @@
 /// A space between adjacent table cells and definition terms (`</td><td` → `</td> <td`), so
 /// that text extracted from a page reads "Unité actes", not "Unitéactes". Layout ignores it.
 ///
-/// The same output as `Renderer.spacingCells` (sixteen Foundation `replacingOccurrences`
-/// passes, two thirds of the render stage) in one pass over the bytes: after each `</td>`,
-/// `</th>`, `</dd>` or `</dt>` directly followed by `<td`, `<th`, `<dd` or `<dt`, a space.
+/// One pass over the bytes (sixteen Foundation `replacingOccurrences` passes were two thirds
+/// of the render stage): after each `</td>`, `</th>`, `</dd>` or `</dt>` directly followed by
+/// `<td`, `<th`, `<dd` or `<dt`, a space.
 enum CellSpacing {
     static func apply(_ html: String) -> String {
         var html = html

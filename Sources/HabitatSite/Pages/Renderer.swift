@@ -38,31 +38,6 @@ public struct Renderer: Sendable {
         return Result(files: out.files, missingVariables: out.missingVariables, missingTemplates: out.missingTemplates)
     }
 
-    /// A space between adjacent table cells and definition terms, so that text extracted from the
-    /// page (search excerpts, reader modes) reads "Unité actes", not "Unitéactes". Layout ignores it.
-    /// One pass over the UTF-8 bytes: a closing tag (`</td>`, `</th>`, `</dd>`, `</dt>`) directly
-    /// followed by an opening one (`<td`, `<th`, `<dd`, `<dt`) gets a space between them. (Four
-    /// Foundation replacements per pair cost a third of a commune page's rendering.)
-    static func spacingCells(_ html: String) -> String {
-        guard html.contains("</t") || html.contains("</d") else { return html }
-        let bytes = Array(html.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 256)
-        /// `t` followed by `d`/`h`, or `d` followed by `d`/`t`: the cell and term tag names.
-        func isCellName(_ a: UInt8, _ b: UInt8) -> Bool {
-            (a == UInt8(ascii: "t") && (b == UInt8(ascii: "d") || b == UInt8(ascii: "h")))
-                || (a == UInt8(ascii: "d") && (b == UInt8(ascii: "d") || b == UInt8(ascii: "t")))
-        }
-        for (i, byte) in bytes.enumerated() {
-            out.append(byte)
-            guard byte == UInt8(ascii: ">"), i >= 4, i + 3 < bytes.count,
-                  bytes[i - 4] == UInt8(ascii: "<"), bytes[i - 3] == UInt8(ascii: "/"), isCellName(bytes[i - 2], bytes[i - 1]),
-                  bytes[i + 1] == UInt8(ascii: "<"), isCellName(bytes[i + 2], bytes[i + 3]) else { continue }
-            out.append(UInt8(ascii: " "))
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
     /// Values every page has: site, navigation, breadcrumb, assets, dates, search filters.
     func common(title: String, url: String, crumbs: [(String, String)], kind: String, territory: String?) -> CommonView {
         let site = index.site
