@@ -10,11 +10,11 @@ import Testing
         questions:
           - {id: revenu, type: \(type), libelle: "Revenu"}
         resultats:
-          eligible: "\(type == "oui_non" ? "revenu" : "revenu >= 0")"
+          eligible: "\(type == "oui-non" ? "revenu" : "revenu >= 0")"
         personas:
           - nom: "Exemple"
             source: "test"
-            reponses: {revenu: \(type == "oui_non" ? "vrai" : "10")}
+            reponses: {revenu: \(type == "oui-non" ? "oui" : "10")}
             attendu: {eligible: true}
         """
     }
@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func theSameQuestionWithAnotherTypeIsAnErrorAtTheSecond() async throws {
-        let s = try site("euros", "oui_non")
+        let s = try site("euros", "oui-non")
         let report = await s.build()
         let messages = s.messages(report)
         #expect(messages.contains { $0.contains("prime-b.regles.yaml:2:") && $0.contains("« revenu » est aussi posée par le simulateur « prime-a »") && $0.contains("[rules.shared-question]") }, "\(messages)")
