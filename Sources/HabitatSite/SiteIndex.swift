@@ -52,6 +52,10 @@ public struct SiteIndex: Sendable {
     /// Position of each aid in `aidOrder`.
     public var aidRank: [String: Int] = [:]
     public var plansByTerritory: [String: [String]] = [:]
+    /// The first département territory (in `territoryOrder`) with each code.
+    public var departementByCode: [String: String] = [:]
+    /// The title of the first plan (in `planOrder`) whose source is each file.
+    public var planTitleBySourceFile: [String: String] = [:]
     /// Indicator ids by "plan|numero" of the fiche they follow.
     public var indicatorsByFiche: [String: [String]] = [:]
 
@@ -124,8 +128,15 @@ public struct SiteIndex: Sendable {
         }
         plansByTerritory = [:]
         plansByCommune = [:]
+        planTitleBySourceFile = [:]
+        departementByCode = [:]
+        for id in territoryOrder {
+            guard let t = territories[id], t.file.type == .departement, let code = t.file.code, departementByCode[code] == nil else { continue }
+            departementByCode[code] = id
+        }
         for id in planOrder {
             guard let p = plans[id] else { continue }
+            if planTitleBySourceFile[p.data.source.fichier] == nil { planTitleBySourceFile[p.data.source.fichier] = p.data.titre }
             plansByTerritory[p.data.territoire.value, default: []].append(id)
             for c in p.perimeter { plansByCommune[c, default: []].append(id) }
         }

@@ -29,7 +29,7 @@ extension Renderer {
     /// document's title when a plan cites the same file, then the file and its lines.
     func sourceDescription(_ s: SourceRef) -> String {
         let title = index.documentByFile[s.fichier].flatMap { index.documents[$0]?.data.titre }
-            ?? index.planOrder.compactMap { index.plans[$0] }.first { $0.data.source.fichier == s.fichier }?.data.titre
+            ?? index.planTitleBySourceFile[s.fichier]
         let lines = s.lignes.flatMap { $0.isEmpty ? nil : ($0.contains("-") || $0.contains(",") ? "lignes \($0)" : "ligne \($0)") }
         let position = "fichier \(s.fichier)" + (lines.map { ", " + $0 } ?? "")
         return title.map { "« \($0) » (\(position))" } ?? position

@@ -146,6 +146,6 @@ extension Renderer {
 
     /// The territory page of a département, by its code.
     func departementPage(_ code: String) -> Territory? {
-        index.territoryOrder.lazy.compactMap { index.territories[$0] }.first { $0.file.type == .departement && $0.file.code == code }
+        index.departementByCode[code].flatMap { index.territories[$0] }
     }
 }
