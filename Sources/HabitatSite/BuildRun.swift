@@ -36,6 +36,11 @@ struct BuildRun {
     var report = BuildReport()
     var diagnostics = Diagnostics()
     var clock = StageClock()
+    /// The CLI's snapshot of the sources, taken before anything is read (nil in a preview
+    /// session, for `check`, or when some file is too recent to be trusted).
+    var snapshot: SourceSnapshot?
+    /// Warnings the recorded report of an unchanged site had left out.
+    var omittedWarnings = 0
 
     init(options: BuildOptions, session: BuildSession?) {
         self.options = options
@@ -49,6 +54,7 @@ struct BuildRun {
     /// Stage 6: the report, diagnostics sorted.
     mutating func finish() -> BuildReport {
         report.take(diagnostics)
+        report.omittedWarnings += omittedWarnings
         return report
     }
 
@@ -60,9 +66,12 @@ struct BuildRun {
             diagnostics.append(.error(SourceLocation(file: options.contentDir), "dossier de contenu introuvable", code: "site.missing-content"))
             return nil
         }
-        let parsed = await ParseStage.run(contentDir: options.contentDir, displayPrefix: display,
-                                          workers: options.workers, cache: await session?.parsed ?? [:])
-        await session?.remember(parsed)
+        let started = SourceSnapshot.now()
+        var cache = await session?.parseCache ?? ParseCache()
+        cache.trustedBefore = cache.trustedBefore == .min ? .min : cache.trustedBefore - options.settle
+        let (parsed, statuses) = await ParseStage.run(contentDir: options.contentDir, displayPrefix: display,
+                                                      workers: options.workers, cache: cache)
+        await session?.remember(parsed, statuses: statuses, readAt: started)
         lap("analyse")
         options.progress?("analyse : \(parsed.count) fichiers lus")
         for f in parsed { diagnostics.append(contentsOf: f.diagnostics) }
