@@ -142,7 +142,7 @@ extension BuildRun {
         defer { lap("écriture") }
         let theme = site.theme, index = site.index, files = rendered.files
         var manifest = rendered.manifest
-        recordSnapshot(in: &manifest)
+        recordSnapshot(in: &manifest, parsed)
         // Staging folders of killed builds are removed even when nothing needs writing.
         let outputParent = FileSystem.dirname(options.outputDir)
         SiteWriter.removeAbandonedStaging(in: outputParent.isEmpty ? "." : outputParent, base: FileSystem.basename(options.outputDir))

@@ -37,7 +37,7 @@ struct BuildRun {
     var diagnostics = Diagnostics()
     var clock = StageClock()
     /// The CLI's snapshot of the sources, taken before anything is read (nil in a preview
-    /// session, for `check`, or when some file is too recent to be trusted).
+    /// session and for `check`).
     var snapshot: SourceSnapshot?
     /// Warnings the recorded report of an unchanged site had left out.
     var omittedWarnings = 0
@@ -115,6 +115,7 @@ struct BuildRun {
                 plan.toRender.append((job, key, fp))
             }
         }
+        lap("plan")
         options.progress?("rendu : \(plan.toRender.count) page(s) sur \(site.index.siteMap.entries.count) à produire")
         return plan
     }

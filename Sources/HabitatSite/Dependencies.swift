@@ -18,7 +18,10 @@ struct Dependencies {
 
     let sources: [(path: String, content: UInt64, meta: UInt64)]
     let base: UInt64
-    private var memo: [String: UInt64] = [:]
+    /// Selector hashes, by whole-or-meta and prefix (no key string is built per look-up).
+    private var wholeMemo: [String: UInt64] = [:], metaMemo: [String: UInt64] = [:]
+    /// Every page depends on site.yaml.
+    private var siteHash: UInt64?
 
     /// - Parameter base: hash of the theme and the options every page depends on.
     init(files: [ParsedFile], base: UInt64) {
@@ -28,25 +31,27 @@ struct Dependencies {
 
     /// The combined hash of the sources a selector covers (memoised: many jobs share selectors).
     mutating func hash(_ sel: Selector) -> UInt64 {
-        let key = (sel.whole ? "w:" : "m:") + sel.prefix
-        if let h = memo[key] { return h }
+        if let h = sel.whole ? wholeMemo[sel.prefix] : metaMemo[sel.prefix] { return h }
         var lo = 0, hi = sources.count
         while lo < hi { let mid = (lo + hi) / 2; if sources[mid].path < sel.prefix { lo = mid + 1 } else { hi = mid } }
-        var h = StableHash.fnv1a(Array(key.utf8))
+        // FNV-1a of "w:<prefix>" or "m:<prefix>", streamed.
+        var h = StableHash.fnv1a(sel.prefix.utf8, seed: StableHash.fnv1a((sel.whole ? "w:" : "m:").utf8))
         var i = lo
         while i < sources.count, sources[i].path.hasPrefix(sel.prefix) {
-            h = (h ^ StableHash.fnv1a(Array(sources[i].path.utf8))) &* 0x100_0000_01b3
+            h = (h ^ StableHash.fnv1a(sources[i].path.utf8)) &* 0x100_0000_01b3
             h = (h ^ (sel.whole ? sources[i].content : sources[i].meta)) &* 0x100_0000_01b3
             i += 1
         }
-        memo[key] = h
+        if sel.whole { wholeMemo[sel.prefix] = h } else { metaMemo[sel.prefix] = h }
         return h
     }
 
     mutating func fingerprint(_ job: PageJob, key: String, _ index: SiteIndex) -> UInt64 {
         var h = base
-        for sel in job.kind(in: index).dependencies(index) + [.all("site.yaml")] { h = (h ^ hash(sel)) &* 0x100_0000_01b3 }
-        h = (h ^ StableHash.fnv1a(Array(key.utf8))) &* 0x100_0000_01b3
+        for sel in job.kind(in: index).dependencies(index) { h = (h ^ hash(sel)) &* 0x100_0000_01b3 }
+        if siteHash == nil { siteHash = hash(.all("site.yaml")) }
+        h = (h ^ siteHash!) &* 0x100_0000_01b3
+        h = (h ^ StableHash.fnv1a(key.utf8)) &* 0x100_0000_01b3
         return h
     }
 

@@ -10,12 +10,14 @@ import HabitatCore
 ///
 /// A time stamp only tells two versions of a file apart when they were written in different
 /// clock ticks: a file written within `settle` of the snapshot could change again without its
-/// status changing. Such a snapshot is not `settled` and is not recorded, so the next build
-/// takes the normal path (like Git's "racily clean" entries).
-struct SourceSnapshot: Equatable, Sendable {
+/// status changing. Such a snapshot is not `settled`: it is recorded only when the build can
+/// vouch for those files afterwards (`vouched`), else the next build takes the normal path.
+struct SourceSnapshot: Sendable {
     var digest: UInt64
     /// No file was modified within `settle` of the moment the snapshot was taken.
-    var settled: Bool
+    var settled: Bool { recent.isEmpty }
+    /// The files modified within `settle` of the snapshot: folder, path inside it, status.
+    var recent: [(folder: String, path: String, status: FileStatus)] = []
 
     /// Files modified less than this before the snapshot (or after it) are not trusted.
     static let defaultSettle: Int64 = 2_000_000_000
@@ -28,7 +30,7 @@ struct SourceSnapshot: Equatable, Sendable {
         hasher.add(FileManager.default.currentDirectoryPath)
         for part in [options.contentDir, options.themeDir, options.outputDir, options.baseURL ?? "-", "\(options.includeDrafts)",
                      "\(options.searchIndex)", dateSetting(options)] { hasher.add(part) }
-        var latest = Int64.min
+        var recent: [(folder: String, path: String, status: FileStatus)] = []
         var folders = [options.contentDir]
         folders += Theme.chain(dir: options.themeDir, displayDir: options.themeDir).folders.map(\.dir)
         for folder in folders {
@@ -37,10 +39,27 @@ struct SourceSnapshot: Equatable, Sendable {
             for (path, status) in FileStatus.tree(under: folder) {
                 hasher.add(path)
                 hasher.add(status)
-                latest = max(latest, status.latest)
+                if status.latest >= now - options.settle { recent.append((folder, path, status)) }
             }
         }
-        return SourceSnapshot(digest: hasher.value, settled: latest < now - options.settle)
+        return SourceSnapshot(digest: hasher.value, recent: recent)
+    }
+
+    /// The snapshot made trustworthy after the build, when only content files were recent: each
+    /// still has its status and the bytes the build parsed, and its clock tick is over (`now`
+    /// is `settle` past its time), so a later save will change its status (Git's answer to
+    /// "racily clean" files). Nil when that cannot be shown.
+    func vouched(by parsed: [ParsedFile], contentDir: String, settle: Int64, now: Int64 = SourceSnapshot.now()) -> SourceSnapshot? {
+        if settled { return self }
+        guard recent.allSatisfy({ $0.folder == contentDir && $0.status.latest < now - settle }) else { return nil }
+        let paths = Set(recent.map(\.path))
+        var hashes: [String: UInt64] = [:]
+        for f in parsed where paths.contains(f.relativePath) { hashes[f.relativePath] = f.contentHash }
+        for r in recent {
+            guard let hash = hashes[r.path], FileStatus.of(contentDir + "/" + r.path) == r.status,
+                  let bytes = FileSystem.readBytes(contentDir + "/" + r.path), StableHash.fnv1a(bytes) == hash else { return nil }
+        }
+        return SourceSnapshot(digest: digest)
     }
 
     /// What decides the build date: the option, else `SOURCE_DATE_EPOCH`, else `date` of

@@ -1,3 +1,4 @@
+import HabitatContent
 import HabitatCore
 
 extension BuildRun {
@@ -8,10 +9,10 @@ extension BuildRun {
     mutating func upToDate() -> Bool {
         guard options.write, options.incremental, !options.inPlace, session == nil else { return false }
         let taken = SourceSnapshot.take(options)
-        snapshot = taken.settled ? taken : nil
+        snapshot = taken
         defer { lap("instantané") }
-        guard let snapshot, let recorded = BuildManifest.loadSnapshot(from: options.outputDir),
-              recorded.snapshot == snapshot.digest else { return false }
+        guard taken.settled, let recorded = BuildManifest.loadSnapshot(from: options.outputDir),
+              recorded.snapshot == taken.digest else { return false }
         diagnostics.append(contentsOf: recorded.warnings)
         omittedWarnings = recorded.omittedWarnings
         report.upToDate = true
@@ -20,10 +21,10 @@ extension BuildRun {
     }
 
     /// Puts this build's snapshot and warnings into the manifest it writes (a build whose
-    /// snapshot is not trusted records none, so the next one takes the normal path).
-    func recordSnapshot(in manifest: inout BuildManifest) {
-        manifest.snapshot = snapshot?.digest
-        guard snapshot != nil else { return }
+    /// snapshot cannot be trusted records none, so the next one takes the normal path).
+    func recordSnapshot(in manifest: inout BuildManifest, _ parsed: [ParsedFile]) {
+        manifest.snapshot = snapshot?.vouched(by: parsed, contentDir: options.contentDir, settle: options.settle)?.digest
+        guard manifest.snapshot != nil else { return }
         manifest.warnings = diagnostics.sorted.filter { $0.severity == .warning }
         manifest.omittedWarnings = diagnostics.droppedWarnings
     }

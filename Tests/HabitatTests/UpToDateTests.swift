@@ -122,6 +122,34 @@ import Testing
         #expect(SourceSnapshot.take(other, now: now).digest != SourceSnapshot.take(options, now: now).digest)
     }
 
+    /// Files saved just before a build are vouched for afterwards when their bytes are the ones
+    /// parsed and their clock tick is over; not when the bytes differ or the status changed.
+    @Test func recentFilesAreVouchedForByTheirParsedBytes() async throws {
+        let site = try TestSite(TestSite.minimal)
+        let content = site.root + "/Content"
+        var options = BuildOptions(contentDir: content, themeDir: TestSite.repo + "/Themes/default", outputDir: site.root + "/Site")
+        options.settle = Self.recent
+        let now = SourceSnapshot.now()
+        var taken = SourceSnapshot.take(options, now: now)
+        // A recent theme file cannot be vouched for (the theme has no per-file hash): nil; the
+        // rest of the test takes the theme as old.
+        let themeEntry = (folder: TestSite.repo + "/Themes/default", path: "theme.yaml", status: FileStatus(size: 1, modified: now, changed: now))
+        var withTheme = taken
+        withTheme.recent.append(themeEntry)
+        #expect(withTheme.vouched(by: [], contentDir: content, settle: Self.recent, now: now + 2 * Self.recent) == nil)
+        taken.recent.removeAll { $0.folder != content }
+        #expect(!taken.settled)
+        let parsed = await ParseStage.run(contentDir: content, displayPrefix: "Content/", workers: 1)
+        let later = now + 2 * Self.recent
+        #expect(taken.vouched(by: parsed, contentDir: content, settle: Self.recent, now: now) == nil, "tick not over")
+        #expect(taken.vouched(by: parsed, contentDir: content, settle: Self.recent, now: later)?.digest == taken.digest)
+        var wrong = parsed
+        wrong[wrong.firstIndex { $0.relativePath == "site.yaml" }!].contentHash ^= 1
+        #expect(taken.vouched(by: wrong, contentDir: content, settle: Self.recent, now: later) == nil, "other bytes")
+        try site.write("site.yaml", TestSite.minimal["site.yaml"]!)
+        #expect(taken.vouched(by: parsed, contentDir: content, settle: Self.recent, now: later) == nil, "status changed")
+    }
+
     /// The preview writes in place: the manifest it leaves records no snapshot.
     @Test func thePreviewDropsTheSnapshot() async throws {
         let site = try TestSite(TestSite.minimal)
