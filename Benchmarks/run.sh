@@ -30,7 +30,10 @@
 #   BENCH_OUTPUT_DIR=dir    where benchmarks 1 and 2 write their sites (default: inside BENCH_WORK;
 #                           /dev/shm/x takes the disk out of the measure: on ext4, creating
 #                           thousands of files just after deleting thousands is slow for a minute)
-#   BENCH_INC_RUNS=5        measured runs of benchmark 3 (shipped site; the national one does 3)
+#   BENCH_INC_RUNS=5        measured runs of benchmark 3 on the shipped site
+#   BENCH_INC_NATIONAL=1    0 = benchmark 3 on the shipped site only (else the national portal is
+#                           generated for it when benchmark 2 did not run)
+#   BENCH_INC_NATIONAL_RUNS=3  measured runs of benchmark 3 on the national portal
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BENCH="$ROOT/Benchmarks"
@@ -151,12 +154,17 @@ INCREMENTAL=()
 if [ -z "$ONLY" ] || [ "$ONLY" = incremental ]; then
   log "benchmark 3: incremental builds and preview latency, shipped site"
   python3 "$BENCH/incremental/run.py" --habitat "$HABITAT" --content "$ROOT/Content" \
-    --theme "$(dirname "$THEME")" --runs "${BENCH_INC_RUNS:-5}" > "$WORK/incremental-shipped.txt"
+    --theme "$(dirname "$THEME")" --runs "${BENCH_INC_RUNS:-5}" --json "$WORK/incremental-shipped.json" > "$WORK/incremental-shipped.txt"
   INCREMENTAL+=("$WORK/incremental-shipped.txt")
+  if [ ! -d "$WORK/national-full" ] && [ "${BENCH_INC_NATIONAL:-1}" = 1 ]; then
+    log "benchmark 3: generating the national portal (scale $SCALE)"
+    python3 "$BENCH/national/generate.py" "$WORK/national-full" --scale "$SCALE" >&2
+  fi
   if [ -d "$WORK/national-full" ]; then
     log "benchmark 3: incremental builds and preview latency, national portal"
     python3 "$BENCH/incremental/run.py" --habitat "$HABITAT" --content "$WORK/national-full" \
-      --theme "$(dirname "$THEME")" --runs 3 --clock 2026-01-15 > "$WORK/incremental-national.txt"
+      --theme "$(dirname "$THEME")" --runs "${BENCH_INC_NATIONAL_RUNS:-3}" --clock 2026-01-15 \
+      --json "$WORK/incremental-national.json" > "$WORK/incremental-national.txt"
     INCREMENTAL+=("$WORK/incremental-national.txt")
   fi
 fi
@@ -168,7 +176,8 @@ echo "Habitat options: $(printf "%s " "${SEARCH_ARGS[@]#--habitat-arg=}")--clock
 if [ ${#INCREMENTAL[@]} -gt 0 ]; then
   echo; echo "### Benchmark 3 — incremental (median, min–max)"; echo
   for f in "${INCREMENTAL[@]}"; do echo '```'; cat "$f"; echo '```'; done
-  echo "Targets: one-fiche rebuild < 50 ms (shipped) and < 300 ms (national); nothing changed < 1 s (national)."
+  echo "Load when benchmark 3 ended: $(uptime | sed 's/.*load average/load average/')"
+  python3 "$BENCH/incremental/targets.py" "$WORK/incremental-shipped.json" "$WORK/incremental-national.json"
 fi
 [ -n "${BENCH_WORK:-}" ] || [ "${BENCH_KEEP:-0}" = 1 ] && log "results kept in $WORK"
 exit 0

@@ -20,6 +20,9 @@ public struct BuildOptions: Sendable {
     /// Write changed files straight into the output folder, each by an atomic rename, instead of
     /// swapping a whole new folder in (the preview server: fast, and never published).
     public var inPlace = false
+    /// Files modified less than this many nanoseconds before a build are not trusted to the
+    /// "nothing to do" check (`SourceSnapshot`); tests set it to avoid depending on time.
+    var settle = SourceSnapshot.defaultSettle
     /// Called as each stage ends (the CLI prints it on stderr unless --quiet).
     public var progress: (@Sendable (String) -> Void)?
 
@@ -45,6 +48,8 @@ public struct BuildReport: Sendable {
     public var pagesWritten = 0
     /// Page jobs rendered this time (all of them on a full build, the dependents of a change otherwise).
     public var pagesRendered = 0
+    /// Nothing changed since the previous build (`SourceSnapshot`): nothing was read, rendered or written.
+    public var upToDate = false
     public var filesWritten = 0
     public var stageTimes: [(String, Double)] = []
     /// Per kind of page rendered: how many and the CPU time they took, slowest kind first.
@@ -89,6 +94,7 @@ public enum SiteBuilder {
     /// Parse → Resolve → Plan (the site map, less what is unchanged) → Render → Write → Report.
     public static func run(_ options: BuildOptions, session: BuildSession?) async -> BuildReport {
         var build = BuildRun(options: options, session: session)
+        if build.upToDate() { return build.finish() }
         guard let parsed = await build.parse(),
               let resolved = build.resolve(parsed) else { return build.finish() }
         let plan = await build.plan(resolved, parsed)
@@ -144,6 +150,7 @@ extension BuildRun {
         defer { lap("écriture") }
         let theme = site.theme, index = site.index, files = rendered.files
         var manifest = rendered.manifest
+        recordSnapshot(in: &manifest, parsed)
         // Staging folders of killed builds are removed even when nothing needs writing.
         let outputParent = FileSystem.dirname(options.outputDir)
         SiteWriter.removeAbandonedStaging(in: outputParent.isEmpty ? "." : outputParent, base: FileSystem.basename(options.outputDir))
@@ -155,7 +162,12 @@ extension BuildRun {
         let media = index.assets.map { (String($0.dropFirst("medias/".count)), options.contentDir + "/" + $0) }
         let assetsChanged = plan.previous?.jobs["assets"]?.fingerprint != assetsFP
         if let previous = plan.previous, plan.toRender.isEmpty, !assetsChanged, Set(previous.jobs.keys) == Set(manifest.jobs.keys) {
-            // Nothing changed: the site on disk is already this build's output.
+            // Nothing changed: the site on disk is already this build's output (only the snapshot may be new).
+            if previous.snapshot != manifest.snapshot || previous.warnings != manifest.warnings {
+                do { try SiteWriter.replace(manifest.serialized(), at: options.outputDir + "/" + BuildManifest.fileName) } catch {
+                    diagnostics.append(.error(SourceLocation(file: options.outputDir), "\(error)", code: "write.failed"))
+                }
+            }
             await session?.remember(manifest, for: options.outputDir)
             return
         }
@@ -187,7 +199,9 @@ extension BuildRun {
 
 /// State kept between the builds of one `serve` session: the last parse of every file.
 public actor BuildSession {
-    private(set) var parsed: [String: ParsedFile] = [:]
+    /// The last parse of every file, with the status each had when read; `trustedBefore` holds
+    /// the time that read began (the settle margin is taken off by the build).
+    private(set) var parseCache = ParseCache()
     /// The templates of the session's previous build.
     nonisolated let themes = ThemeCache()
     /// The manifest of the last successful write, and the folder it describes.
@@ -197,8 +211,9 @@ public actor BuildSession {
     func manifest(for folder: String) -> BuildManifest? { written?.folder == folder ? written?.manifest : nil }
     func remember(_ manifest: BuildManifest, for folder: String) { written = (folder, manifest) }
     func forgetManifest() { written = nil }
-    func remember(_ files: [ParsedFile]) {
-        parsed = Dictionary(files.map { ($0.relativePath, $0) }, uniquingKeysWith: { a, _ in a })
+    func remember(_ files: [ParsedFile], statuses: [String: FileStatus], readAt: Int64) {
+        parseCache = ParseCache(files: Dictionary(files.map { ($0.relativePath, $0) }, uniquingKeysWith: { a, _ in a }),
+                                statuses: statuses, trustedBefore: readAt)
     }
 }
 

@@ -37,6 +37,11 @@ struct BuildRun {
     var report = BuildReport()
     var diagnostics = Diagnostics()
     var clock = StageClock()
+    /// The CLI's snapshot of the sources, taken before anything is read (nil in a preview
+    /// session and for `check`).
+    var snapshot: SourceSnapshot?
+    /// Warnings the recorded report of an unchanged site had left out.
+    var omittedWarnings = 0
 
     init(options: BuildOptions, session: BuildSession?) {
         self.options = options
@@ -50,6 +55,7 @@ struct BuildRun {
     /// Stage 6: the report, diagnostics sorted.
     mutating func finish() -> BuildReport {
         report.take(diagnostics)
+        report.omittedWarnings += omittedWarnings
         return report
     }
 
@@ -61,9 +67,12 @@ struct BuildRun {
             diagnostics.append(.error(SourceLocation(file: options.contentDir), "dossier de contenu introuvable", code: "site.missing-content"))
             return nil
         }
-        let parsed = await ParseStage.run(contentDir: options.contentDir, displayPrefix: display,
-                                          workers: options.workers, cache: await session?.parsed ?? [:])
-        await session?.remember(parsed)
+        let started = SourceSnapshot.now()
+        var cache = await session?.parseCache ?? ParseCache()
+        cache.trustedBefore = cache.trustedBefore == .min ? .min : cache.trustedBefore - options.settle
+        let (parsed, statuses) = await ParseStage.run(contentDir: options.contentDir, displayPrefix: display,
+                                                      workers: options.workers, cache: cache)
+        await session?.remember(parsed, statuses: statuses, readAt: started)
         lap("analyse")
         options.progress?("analyse : \(parsed.count) fichiers lus")
         for f in parsed { diagnostics.append(contentsOf: f.diagnostics) }
@@ -107,6 +116,7 @@ struct BuildRun {
                 plan.toRender.append((job, key, fp))
             }
         }
+        lap("plan")
         options.progress?("rendu : \(plan.toRender.count) page(s) sur \(site.index.siteMap.entries.count) à produire")
         return plan
     }

@@ -73,17 +73,37 @@ public enum SiteWriter {
         func put(_ bytes: [UInt8], _ rel: String) throws {
             let path = output + "/" + rel
             try FileSystem.makeDirectories(FileSystem.dirname(path))
-            let tmp = FileSystem.dirname(path) + "/.\(FileSystem.basename(path)).\(getpid()).tmp"
-            try FileSystem.write(bytes, to: tmp)
-            guard rename(tmp, path) == 0 else { throw SiteError.io("impossible de remplacer \(path) : \(String(cString: strerror(errno)))") }
+            try replace(bytes, at: path)
         }
         for f in files { try put(f.bytes, f.path) }
         for (url, source) in assets { try put(FileSystem.readBytes(source) ?? [], String(url.dropFirst())) }
         for (rel, source) in media { try put(FileSystem.readBytes(source) ?? [], "medias/" + rel) }
-        let now = Set(manifest.jobs.values.flatMap(\.outputs))
-        for old in Set(previous.jobs.values.flatMap(\.outputs)).subtracting(now) { unlink(output + "/" + old) }
+        for old in staleOutputs(previous: previous, manifest: manifest) { unlink(output + "/" + old) }
         try put(manifest.serialized(), BuildManifest.fileName)
         return files.count + assets.count + media.count
+    }
+
+    /// The previous build's outputs that this one no longer makes. Only the jobs that are gone
+    /// or whose outputs changed are looked at (a kept job keeps its outputs), and the whole new
+    /// set of outputs is built only when one of theirs might still be made by another job.
+    static func staleOutputs(previous: BuildManifest, manifest: BuildManifest) -> [String] {
+        var candidates: [String] = []
+        for (key, old) in previous.jobs {
+            let now = manifest.jobs[key]?.outputs ?? []
+            if now == old.outputs { continue }
+            let kept = Set(now)
+            candidates += old.outputs.filter { !kept.contains($0) }
+        }
+        guard !candidates.isEmpty else { return [] }
+        let made = Set(manifest.jobs.values.flatMap(\.outputs))
+        return Array(Set(candidates).subtracting(made)).sorted()
+    }
+
+    /// Writes `bytes` beside `path` and renames them over it: readers see the old file or the new one.
+    static func replace(_ bytes: [UInt8], at path: String) throws {
+        let tmp = FileSystem.dirname(path) + "/.\(FileSystem.basename(path)).\(getpid()).tmp"
+        try FileSystem.write(bytes, to: tmp)
+        guard rename(tmp, path) == 0 else { throw SiteError.io("impossible de remplacer \(path) : \(String(cString: strerror(errno)))") }
     }
 
     /// Staging folders left by builds that were killed (their process is gone).

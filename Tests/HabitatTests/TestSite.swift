@@ -26,11 +26,13 @@ struct TestSite {
     }
 
     func build(theme: String? = nil, write: Bool = true, output: String = "Site", incremental: Bool = true, inPlace: Bool = false,
-               session: BuildSession? = nil, baseURL: String? = nil) async -> BuildReport {
+               session: BuildSession? = nil, baseURL: String? = nil, drafts: Bool = false,
+               date: CalendarDay = CalendarDay(year: 2026, month: 11, day: 23), settle: Int64? = nil) async -> BuildReport {
         var options = BuildOptions(contentDir: root + "/Content", themeDir: theme ?? TestSite.repo + "/Themes/default",
-                                           outputDir: root + "/" + output, baseURL: baseURL, includeDrafts: false,
-                                           buildDate: CalendarDay(year: 2026, month: 11, day: 23), workers: 2, write: write, searchIndex: false, incremental: incremental)
+                                           outputDir: root + "/" + output, baseURL: baseURL, includeDrafts: drafts,
+                                           buildDate: date, workers: 2, write: write, searchIndex: false, incremental: incremental)
         options.inPlace = inPlace
+        if let settle { options.settle = settle }
         return await SiteBuilder.run(options, session: session)
     }
 
