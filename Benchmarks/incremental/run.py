@@ -113,6 +113,8 @@ def main():
         # The first build after a change cannot vouch for files saved less than 2 s before it
         # started (their time stamps could hide a second save): it takes the normal path and
         # records the snapshot; the runs after it are the "nothing to do" path. Both are shown.
+        # Files copied a moment ago are all "recent": wait until none is, as after a real edit.
+        time.sleep(2.5)
         settle = [timed(build, work)]
         nochange = [timed(build, work) for _ in range(args.runs)]
         fiche = first_fiche(work / "Content")
