@@ -284,6 +284,10 @@ def identical_html(hugo_out, hab_out, pages_dir, sample=25):
         except OSError as e:
             differing.append(f"{n}: {e}")
             continue
+        # Habitat wraps every Markdown table in a scrolling region for phones (issue 18); Hugo
+        # 0.111 has no table render hook to do the same: compare without that wrapper.
+        b = re.sub(r'<div class="defilement" role="region" tabindex="0" aria-label="[^"]*"><table>', "<table>", b)
+        b = b.replace("</table></div>", "</table>")
         if a != b:
             differing.append(n)
     return {"checked": len(names[::step]), "differing": differing}
@@ -306,7 +310,7 @@ def print_compare(r):
     print(f"Habitat user/sys: {h['user']['median']:.2f} / {h['sys']['median']:.2f} s; "
           f"Hugo user/sys: {g['user']['median']:.2f} / {g['sys']['median']:.2f} s.")
     same = r["identical_html"]
-    print(f"Same HTML: {same['checked'] - len(same['differing'])}/{same['checked']} sampled pages byte-identical"
+    print(f"Same HTML: {same['checked'] - len(same['differing'])}/{same['checked']} sampled pages byte-identical (apart from Habitat's scroll region around tables)"
           + (f" (differing: {', '.join(same['differing'][:5])})" if same["differing"] else "") + ".")
     m = r["machine"]
     print(f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory']}, Linux {m['kernel']}; {m['date']}; "
