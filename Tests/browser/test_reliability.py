@@ -17,9 +17,14 @@ HABITAT = os.environ.get("HABITAT_BIN", str(ROOT / ".build" / "release" / "habit
 def tree_digest(path, skip_search=False):
     """Hash of every file. Pagefind's own index is not byte-stable across runs (its filter and
     metadata files come out of hash maps: upstream issue Pagefind/pagefind#638), so the
-    determinism test leaves `pagefind/` out; everything Habitat writes is compared."""
+    determinism test leaves `pagefind/` out. It also leaves out the build manifest
+    (`.habitat-manifeste.json`): not a page of the site but the next build's bookkeeping, whose
+    first line is a snapshot of the source files' status on this disk (inodes, times: what lets a
+    build with nothing changed stop at once), by definition different for every copy of the
+    sources. Every page and data file Habitat writes is compared."""
     h = hashlib.sha256()
-    for f in sorted(p for p in path.rglob("*") if p.is_file() and not (skip_search and "pagefind" in p.relative_to(path).parts)):
+    for f in sorted(p for p in path.rglob("*") if p.is_file() and p.name != ".habitat-manifeste.json"
+                    and not (skip_search and "pagefind" in p.relative_to(path).parts)):
         h.update(str(f.relative_to(path)).encode())
         h.update(f.read_bytes())
     return h.hexdigest()
