@@ -63,10 +63,12 @@ import Testing
 /// `HABITAT_SEARCH_BENCH_SITE=DIR [HABITAT_SEARCH_BENCH_RUNS=3] swift test --filter SearchIndexBench`.
 /// Rounds alternate the order of the modes after one warm-up; each line gives the wall time,
 /// the CPU time of the Pagefind child (user + system) and of this process.
-@Suite struct SearchIndexBench {
+/// A benchmark, not a test: reported as skipped unless asked for.
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["HABITAT_SEARCH_BENCH_SITE"] != nil, "benchmark: set HABITAT_SEARCH_BENCH_SITE"))
+struct SearchIndexBench {
     @Test func modes() throws {
         let env = ProcessInfo.processInfo.environment
-        guard let site = env["HABITAT_SEARCH_BENCH_SITE"] else { return }
+        let site = try #require(env["HABITAT_SEARCH_BENCH_SITE"])
         let runs = Int(env["HABITAT_SEARCH_BENCH_RUNS"] ?? "") ?? 3
         var pages: [(path: String, bytes: [UInt8])] = []
         let files = FileManager.default.enumerator(atPath: site)!
