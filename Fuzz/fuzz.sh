@@ -32,8 +32,9 @@ for h in "${HARNESSES[@]}"; do
     case "$h" in
         rules) objs=$(objects HabitatCore.build HabitatRules.build); extra=() ;;
         frontmatter|csv|json)
-            objs=$(objects HabitatCore.build HabitatMarkdown.build HabitatContent.build Yams.build CYaml.build)
-            extra=(-Xcc "-fmodule-map-file=$CYAML_MAP" -Xcc -fmodule-map-file=Sources/CCmarkGFM/module.modulemap -lcmark-gfm -lcmark-gfm-extensions) ;;
+            objs=$(objects HabitatCore.build CMarkdownArena.build HabitatMarkdown.build HabitatContent.build Yams.build CYaml.build)
+            extra=(-Xcc "-fmodule-map-file=$CYAML_MAP" -Xcc -fmodule-map-file=Sources/CCmarkGFM/module.modulemap
+                   -Xcc "-fmodule-map-file=$REL/CMarkdownArena.build/module.modulemap" -lcmark-gfm -lcmark-gfm-extensions) ;;
         *) echo "unknown harness '$h' (frontmatter, csv, json, rules)"; exit 2 ;;
     esac
     # shellcheck disable=SC2086

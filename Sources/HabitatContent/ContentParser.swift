@@ -1,5 +1,10 @@
 import HabitatCore
 import HabitatMarkdown
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Parses one content file, chosen by where it lives under `Content/`.
 public struct ContentParser: Sendable {
@@ -121,16 +126,22 @@ public struct ContentParser: Sendable {
     public static let scaffoldTexts = ["À compléter", "Écrivez ici"]
     private static let scaffoldMarkers = scaffoldTexts.map { Array($0.utf8) }
 
-    /// A byte search: `String.contains` goes through Foundation and costs more than parsing.
+    /// A byte search (`memchr` for the first byte, then `memcmp`): `String.contains` goes
+    /// through Foundation and costs more than parsing.
     static func contains(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
-        let first = needle[0]
-        var i = 0
-        let last = bytes.count - needle.count
-        while i <= last {
-            if bytes[i] == first, bytes[i..<(i + needle.count)].elementsEqual(needle) { return true }
-            i += 1
+        bytes.withUnsafeBytes { hay in
+            needle.withUnsafeBytes { pin in
+                guard let start = hay.baseAddress, let pattern = pin.baseAddress, let first = pin.first, hay.count >= pin.count else { return false }
+                var at = 0
+                let last = hay.count - pin.count
+                while at <= last, let found = memchr(start + at, Int32(first), last - at + 1) {
+                    let i = start.distance(to: UnsafeRawPointer(found))
+                    if memcmp(found, pattern, pin.count) == 0 { return true }
+                    at = i + 1
+                }
+                return false
+            }
         }
-        return false
     }
 
     /// The bytes of a front matter (from the start to the closing `---`), or everything.

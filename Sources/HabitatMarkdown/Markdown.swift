@@ -1,4 +1,5 @@
 import CCmarkGFM
+import CMarkdownArena
 import HabitatCore
 #if canImport(Glibc)
 import Glibc
@@ -60,7 +61,10 @@ public enum MarkdownRenderer {
         _ = registered
         var flags = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
         if options.allowRawHTML { flags |= CMARK_OPT_UNSAFE }
-        guard let parser = cmark_parser_new(flags) else {
+        // Everything cmark allocates for this document comes from this thread's arena and is
+        // released at once when the document is done (see markdown_arena.h); runs last.
+        defer { markdown_arena_reset() }
+        guard let parser = cmark_parser_new_with_mem(flags, arena) else {
             return MarkdownDocument(html: "", headings: [], links: [], plainText: "")
         }
         defer { cmark_parser_free(parser) }
@@ -69,8 +73,9 @@ public enum MarkdownRenderer {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        source.utf8CString.withUnsafeBufferPointer { buffer in
-            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        var source = source
+        source.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
         guard let root = cmark_parser_finish(parser) else {
             return MarkdownDocument(html: "", headings: [], links: [], plainText: "")
@@ -79,7 +84,7 @@ public enum MarkdownRenderer {
 
         var headings: [MarkdownDocument.Heading] = []
         var links: [MarkdownDocument.Link] = []
-        var plain = ""
+        var plain: [UInt8] = []
         var usedAnchors: [String: Int] = [:]
         var tableLabels: [String] = []
         var lines = LineTable(source)
@@ -108,28 +113,39 @@ public enum MarkdownRenderer {
                                    line: line + options.lineOffset,
                                    column: lines.characterColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node)))))
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(node) { plain += String(cString: literal) }
+                if let literal = cmark_node_get_literal(node) {
+                    plain.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
+                }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_PARAGRAPH:
-                plain += " "
+                plain.append(space)
             default:
-                // Table cells are separate words in the plain text (search excerpts).
-                guard let name = cmark_node_get_type_string(node).map({ String(cString: $0) }) else { break }
-                if name == "table_cell" || name == "table_row" { plain += " " }
-                if name == "table" { tableLabels.append(tableLabel(node, number: tableLabels.count + 1)) }
+                // Table cells are separate words in the plain text (search excerpts). The
+                // table extension's node types are compared by name, as C strings.
+                guard let name = cmark_node_get_type_string(node) else { break }
+                if strcmp(name, "table_cell") == 0 || strcmp(name, "table_row") == 0 { plain.append(space) }
+                if strcmp(name, "table") == 0 { tableLabels.append(tableLabel(node, number: tableLabels.count + 1)) }
             }
         }
 
         if options.frenchTypography { applyTypography(root) }
         let extensions = cmark_parser_get_syntax_extensions(parser)
         var html = ""
-        if let cString = cmark_render_html(root, flags & ~CMARK_OPT_SOURCEPOS, extensions) {
-            html = String(cString: cString)
-            free(cString)
+        if let cString = cmark_render_html_with_mem(root, flags & ~CMARK_OPT_SOURCEPOS, extensions, arena) {
+            html = String(cString: cString)  // copied out of the arena
         }
         html = addHeadingAnchors(html, headings)
         if !tableLabels.isEmpty { html = wrapTables(html, tableLabels) }
-        return MarkdownDocument(html: html, headings: headings, links: links, plainText: plain.trimmingSpaces)
+        return MarkdownDocument(html: html, headings: headings, links: links, plainText: String(decoding: plain, as: UTF8.self).trimmingSpaces)
     }
+
+    private static let space = UInt8(ascii: " ")
+
+    /// cmark's allocator: the per-thread arena. Immutable once made; each thread's arena is its own.
+    nonisolated(unsafe) private static let arena: UnsafeMutablePointer<cmark_mem> = {
+        let mem = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
+        mem.initialize(to: cmark_mem(calloc: markdown_arena_calloc, realloc: markdown_arena_realloc, free: markdown_arena_free))
+        return mem
+    }()
 
     /// A heading's anchor: its slug (`section` when empty), with `-2`, `-3`… when already used.
     static func uniqueAnchor(_ text: String, used: inout [String: Int]) -> String {
@@ -157,12 +173,25 @@ public enum MarkdownRenderer {
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter), cmark_node_get_type(node) == CMARK_NODE_TEXT,
                   let literal = cmark_node_get_literal(node) else { continue }
+            // Only text with one of `: ; ! ? « »` can change (the guillemets start with 0xC2):
+            // tested on the C string, before any Swift string is made.
+            guard mayChange(literal) else { continue }
             let text = String(cString: literal)
-            // Only text with one of `: ; ! ? « »` can change (the guillemets start with 0xC2).
-            guard text.utf8.contains(where: { $0 == 0x3A || $0 == 0x3B || $0 == 0x21 || $0 == 0x3F || $0 == 0xC2 }) else { continue }
             let typeset = French.typography(text)
             if typeset != text { _ = cmark_node_set_literal(node, typeset) }
         }
+    }
+
+    /// Whether a C string holds one of `: ; ! ?` or a byte 0xC2 (the first of « and »).
+    private static func mayChange(_ literal: UnsafePointer<CChar>) -> Bool {
+        var p = UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self)
+        while p.pointee != 0 {
+            switch p.pointee {
+            case 0x3A, 0x3B, 0x21, 0x3F, 0xC2: return true
+            default: p += 1
+            }
+        }
+        return false
     }
 
     /// "Tableau 2 : Catégorie, Plafond" — from the header cells, to name the table's scroll region.
@@ -181,26 +210,45 @@ public enum MarkdownRenderer {
     }
 
     /// Puts each table in a labelled, keyboard-focusable region that scrolls sideways, so a wide
-    /// table never widens the page on a phone (WCAG 1.4.10 reflow).
+    /// table never widens the page on a phone (WCAG 1.4.10 reflow). One pass over the bytes:
+    /// `String.firstRange(of:)` cost a fifth of a 10 000-page build.
     private static func wrapTables(_ html: String, _ labels: [String]) -> String {
-        var out = ""
-        out.reserveCapacity(html.utf8.count + labels.count * 96)
-        var rest = html[...]
-        var n = 0
-        while let open = rest.firstRange(of: "<table>") {
-            out += rest[..<open.lowerBound]
-            let label = n < labels.count ? labels[n] : "Tableau \(n + 1)"
-            n += 1
-            out += "<div class=\"defilement\" role=\"region\" tabindex=\"0\" aria-label=\"\(HTML.escape(label))\"><table>"
-            rest = rest[open.upperBound...]
-            if let close = rest.firstRange(of: "</table>") {
-                out += rest[..<close.upperBound]
-                out += "</div>"
-                rest = rest[close.upperBound...]
+        let open = Array("<table>".utf8), close = Array("</table>".utf8)
+        var html = html
+        return html.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + labels.count * 160)
+            var copied = 0, n = 0
+            while let start = find(open, in: bytes, from: copied) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<start]))
+                let label = n < labels.count ? labels[n] : "Tableau \(n + 1)"
+                n += 1
+                out.append(contentsOf: "<div class=\"defilement\" role=\"region\" tabindex=\"0\" aria-label=\"\(HTML.escape(label))\">".utf8)
+                copied = start
+                guard let end = find(close, in: bytes, from: start + open.count) else { break }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<(end + close.count)]))
+                out.append(contentsOf: "</div>".utf8)
+                copied = end + close.count
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: out, as: UTF8.self)
         }
-        out += rest
-        return out
+    }
+
+    /// Where `needle` first starts in `bytes` at or after `from`.
+    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard let first = needle.first else { return from }
+        var i = from
+        let last = bytes.count - needle.count
+        while i <= last {
+            if bytes[i] == first {
+                var j = 1
+                while j < needle.count, bytes[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
     }
 
     private static func plainText(of node: OpaquePointer) -> String {
@@ -271,6 +319,8 @@ struct LineTable {
         let lineEnd = line < starts.count ? starts[line] - 1 : utf8.count
         let from = utf8.index(utf8.startIndex, offsetBy: starts[line - 1])
         let to = utf8.index(utf8.startIndex, offsetBy: min(starts[line - 1] + byteColumn - 1, lineEnd))
+        // ASCII: one byte, one character (most lines); else count characters as people see them.
+        if utf8[from..<to].allSatisfy({ $0 < 0x80 }) { return utf8.distance(from: from, to: to) + 1 }
         return String(decoding: utf8[from..<to], as: UTF8.self).count + 1
     }
 }

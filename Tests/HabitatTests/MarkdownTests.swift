@@ -23,6 +23,33 @@ import Testing
         #expect(doc.plainText.contains("Très modestes 17 009 €"))
     }
 
+    /// cmark allocates from a per-thread arena released after each document (markdown_arena.c):
+    /// a document larger than its chunks, and many documents at once on several threads, give
+    /// exactly what one document alone gives.
+    @Test func arenaKeepsDocumentsApart() async {
+        let big = (1...40_000).map { "Ligne \($0) : *logement* n° \($0)" }.joined(separator: "\n") + "\n"
+        let alone = MarkdownRenderer.render(big)
+        #expect(alone.html.utf8.count > 1_000_000)
+        #expect(alone.html.hasSuffix("Ligne 40000\u{00A0}: <em>logement</em> n° 40000</p>\n"))
+        let sources = (0..<64).map { i in "# Titre \(i)\n\n| A | B |\n|---|---|\n| \(i) | [lien](/p\(i)/) |\n\n" + String(repeating: "mot \(i) ", count: i * 50) + "\n" }
+        let expected = sources.map { MarkdownRenderer.render($0).html }
+        let results = await withTaskGroup(of: (Int, String).self) { group in
+            for (i, source) in sources.enumerated() { group.addTask { (i, MarkdownRenderer.render(source).html) } }
+            var out = [String](repeating: "", count: sources.count)
+            for await (i, html) in group { out[i] = html }
+            return out
+        }
+        #expect(results == expected)
+        #expect(MarkdownRenderer.render(big).html == alone.html)
+    }
+
+    /// Columns count characters, not bytes, with or without accents before the link.
+    @Test func linkColumnsCountCharacters() {
+        // "e\u{301}" is one character (a decomposed accent) in two scalars and three bytes.
+        let doc = MarkdownRenderer.render("abc [x](/a/)\n\nÉté à [y](/b/)\n\ne\u{301}te [z](/c/)\n")
+        #expect(doc.links.map(\.column) == [5, 7, 5])
+    }
+
     @Test func headingsGetAnchorsAndPositions() {
         let doc = MarkdownRenderer.render("Intro\n\n## Pour qui ?\n\n## Pour qui ?\n", options: MarkdownOptions(lineOffset: 10))
         #expect(doc.headings.map(\.anchor) == ["pour-qui", "pour-qui-2"])
