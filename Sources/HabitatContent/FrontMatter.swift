@@ -1,4 +1,9 @@
 import HabitatCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A Markdown file split into its YAML front matter and its body.
 public struct FrontMatterSplit: Sendable {
@@ -15,7 +20,7 @@ public struct FrontMatterSplit: Sendable {
     public static func split(_ text: String, file: String) throws(Diagnostic) -> FrontMatterSplit {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.utf8.contains(UInt8(ascii: "\r")) { text = normalizingCRLF(text) }
+        if hasCarriageReturn(text) { text = normalizingCRLF(text) }
         if text.allSatisfy(\.isWhitespace) {
             throw .error(SourceLocation(file: file, line: 1, column: 1), "le fichier est vide ; il lui faut un en-tête YAML entre deux lignes « --- »", code: "front-matter.missing")
         }
@@ -63,6 +68,12 @@ public struct FrontMatterSplit: Sendable {
     }
 
     private static let newline = UInt8(ascii: "\n")
+
+    /// `memchr` over the bytes: iterating `String.UTF8View` byte by byte cost 2 % of a build.
+    private static func hasCarriageReturn(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.isEmpty ? false : memchr($0.baseAddress!, 0x0D, $0.count) != nil }
+            ?? text.utf8.contains(UInt8(ascii: "\r"))
+    }
 
     /// `---` followed only by spaces or tabs.
     private static func isFence(_ line: ArraySlice<UInt8>) -> Bool {

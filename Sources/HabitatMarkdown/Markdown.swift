@@ -131,10 +131,16 @@ public enum MarkdownRenderer {
         let extensions = cmark_parser_get_syntax_extensions(parser)
         var html = ""
         if let cString = cmark_render_html_with_mem(root, flags & ~CMARK_OPT_SOURCEPOS, extensions, arena) {
-            html = String(cString: cString)  // copied out of the arena
+            // Anchors and table regions are added on the bytes; the text is made once, out of the arena.
+            let rendered = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: strlen(cString))
+            var anchored: [UInt8] = []
+            if !headings.isEmpty { anchored = addHeadingAnchors(rendered, headings) }
+            html = anchored.withUnsafeBufferPointer { anchoredBytes in
+                let bytes = headings.isEmpty ? rendered : anchoredBytes
+                if tableLabels.isEmpty { return String(decoding: bytes, as: UTF8.self) }
+                return String(decoding: wrapTables(bytes, tableLabels), as: UTF8.self)
+            }
         }
-        html = addHeadingAnchors(html, headings)
-        if !tableLabels.isEmpty { html = wrapTables(html, tableLabels) }
         return MarkdownDocument(html: html, headings: headings, links: links, plainText: String(decoding: plain, as: UTF8.self).trimmingSpaces)
     }
 
@@ -212,27 +218,24 @@ public enum MarkdownRenderer {
     /// Puts each table in a labelled, keyboard-focusable region that scrolls sideways, so a wide
     /// table never widens the page on a phone (WCAG 1.4.10 reflow). One pass over the bytes:
     /// `String.firstRange(of:)` cost a fifth of a 10 000-page build.
-    private static func wrapTables(_ html: String, _ labels: [String]) -> String {
+    private static func wrapTables(_ bytes: UnsafeBufferPointer<UInt8>, _ labels: [String]) -> [UInt8] {
         let open = Array("<table>".utf8), close = Array("</table>".utf8)
-        var html = html
-        return html.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + labels.count * 160)
-            var copied = 0, n = 0
-            while let start = find(open, in: bytes, from: copied) {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<start]))
-                let label = n < labels.count ? labels[n] : "Tableau \(n + 1)"
-                n += 1
-                out.append(contentsOf: "<div class=\"defilement\" role=\"region\" tabindex=\"0\" aria-label=\"\(HTML.escape(label))\">".utf8)
-                copied = start
-                guard let end = find(close, in: bytes, from: start + open.count) else { break }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<(end + close.count)]))
-                out.append(contentsOf: "</div>".utf8)
-                copied = end + close.count
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
-            return String(decoding: out, as: UTF8.self)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + labels.count * 160)
+        var copied = 0, n = 0
+        while let start = find(open, in: bytes, from: copied) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<start]))
+            let label = n < labels.count ? labels[n] : "Tableau \(n + 1)"
+            n += 1
+            out.append(contentsOf: "<div class=\"defilement\" role=\"region\" tabindex=\"0\" aria-label=\"\(HTML.escape(label))\">".utf8)
+            copied = start
+            guard let end = find(close, in: bytes, from: start + open.count) else { break }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<(end + close.count)]))
+            out.append(contentsOf: "</div>".utf8)
+            copied = end + close.count
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+        return out
     }
 
     /// Where `needle` first starts in `bytes` at or after `from`.
@@ -268,31 +271,27 @@ public enum MarkdownRenderer {
 
     /// Gives each `<hN>` the anchor computed from the tree, in document order, in one pass
     /// over the bytes (cmark writes `<h1>`…`<h6>` with no attribute).
-    private static func addHeadingAnchors(_ html: String, _ headings: [MarkdownDocument.Heading]) -> String {
-        guard !headings.isEmpty else { return html }
-        var html = html
-        return html.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + headings.count * 32)
-            var next = 0, copied = 0, i = 0
-            while next < headings.count, i + 3 < bytes.count {
-                // Jump to the next '<', then test for `<hN>`.
-                guard let lt = bytes[i...].firstIndex(of: UInt8(ascii: "<")) else { break }
-                i = lt
-                let level = headings[next].level
-                if i + 3 < bytes.count, bytes[i + 1] == UInt8(ascii: "h"), bytes[i + 2] == UInt8(ascii: "0") + UInt8(level), bytes[i + 3] == UInt8(ascii: ">") {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
-                    out.append(contentsOf: "<h\(level) id=\"\(headings[next].anchor)\">".utf8)
-                    next += 1
-                    i += 4
-                    copied = i
-                } else {
-                    i += 1
-                }
+    private static func addHeadingAnchors(_ bytes: UnsafeBufferPointer<UInt8>, _ headings: [MarkdownDocument.Heading]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + headings.count * 32)
+        var next = 0, copied = 0, i = 0
+        while next < headings.count, i + 3 < bytes.count {
+            // Jump to the next '<', then test for `<hN>`.
+            guard let lt = bytes[i...].firstIndex(of: UInt8(ascii: "<")) else { break }
+            i = lt
+            let level = headings[next].level
+            if i + 3 < bytes.count, bytes[i + 1] == UInt8(ascii: "h"), bytes[i + 2] == UInt8(ascii: "0") + UInt8(level), bytes[i + 3] == UInt8(ascii: ">") {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
+                out.append(contentsOf: "<h\(level) id=\"\(headings[next].anchor)\">".utf8)
+                next += 1
+                i += 4
+                copied = i
+            } else {
+                i += 1
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
-            return String(decoding: out, as: UTF8.self)
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+        return out
     }
 }
 
