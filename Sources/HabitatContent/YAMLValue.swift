@@ -51,6 +51,10 @@ public indirect enum YAMLValue: Sendable {
 
 /// Parses YAML text into a `YAMLValue`, reporting syntax errors at their position.
 public enum YAMLParser {
+    /// `compose` only builds nodes; Yams' `Constructor.default` would build three tables of
+    /// Swift conversions at every call for nothing. Never mutated, so shared by every thread.
+    nonisolated(unsafe) private static let noConstruction = Constructor([:], [:], [:])
+
     /// - Parameter lineOffset: lines above the YAML in its file (the `---` of a front matter).
     public static func parse(_ text: String, file: String, lineOffset: Int = 0) throws(Diagnostic) -> YAMLValue? {
         // Aliases are refused before Yams expands them (an "alias bomb" grows exponentially).
@@ -62,7 +66,7 @@ public enum YAMLParser {
             // Explicit encoding: Yams' default reads the process environment on every call.
             // The basic resolver: Habitat reads scalars as text and types them itself, so the
             // default resolver's regular expressions (int, float, timestamp…) are wasted work.
-            node = try Yams.compose(yaml: text, .basic, .default, .utf8)
+            node = try Yams.compose(yaml: text, .basic, noConstruction, .utf8)
         } catch let error as YamlError {
             throw diagnostic(for: error, text: text, file: file, lineOffset: lineOffset)
         } catch {

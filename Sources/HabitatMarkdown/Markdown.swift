@@ -298,6 +298,7 @@ public enum MarkdownRenderer {
 /// Byte offsets of line starts, computed on first use (most documents have no heading or link).
 struct LineTable {
     let source: String
+    private var bytes: [UInt8] = []
     private var starts: [Int]?
 
     init(_ source: String) { self.source = source }
@@ -305,22 +306,17 @@ struct LineTable {
     /// cmark counts columns in bytes; diagnostics count characters.
     mutating func characterColumn(line: Int, byteColumn: Int) -> Int {
         if starts == nil {
+            bytes = Array(source.utf8)
             var s = [0]
-            var i = 0
-            for b in source.utf8 {
-                i += 1
-                if b == UInt8(ascii: "\n") { s.append(i) }
-            }
+            for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { s.append(i + 1) }
             starts = s
         }
         guard let starts, line >= 1, line <= starts.count, byteColumn > 1 else { return max(byteColumn, 1) }
-        let utf8 = source.utf8
-        let lineEnd = line < starts.count ? starts[line] - 1 : utf8.count
-        let from = utf8.index(utf8.startIndex, offsetBy: starts[line - 1])
-        let to = utf8.index(utf8.startIndex, offsetBy: min(starts[line - 1] + byteColumn - 1, lineEnd))
+        let lineEnd = line < starts.count ? starts[line] - 1 : bytes.count
+        let prefix = bytes[starts[line - 1]..<min(starts[line - 1] + byteColumn - 1, lineEnd)]
         // ASCII: one byte, one character (most lines); else count characters as people see them.
-        if utf8[from..<to].allSatisfy({ $0 < 0x80 }) { return utf8.distance(from: from, to: to) + 1 }
-        return String(decoding: utf8[from..<to], as: UTF8.self).count + 1
+        if prefix.allSatisfy({ $0 < 0x80 }) { return prefix.count + 1 }
+        return String(decoding: prefix, as: UTF8.self).count + 1
     }
 }
 
