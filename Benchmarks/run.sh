@@ -27,9 +27,10 @@
 #                           built, or of the working tree with BENCH_HABITAT)
 #   BENCH_WORK=dir          where inputs, outputs and results go (default: mktemp -d)
 #   BENCH_KEEP=0            1 = keep BENCH_WORK afterwards
-#   BENCH_OUTPUT_DIR=dir    where benchmarks 1 and 2 write their sites (default: inside BENCH_WORK;
-#                           /dev/shm/x takes the disk out of the measure: on ext4, creating
-#                           thousands of files just after deleting thousands is slow for a minute)
+#   BENCH_OUTPUT_DIR=dir    where benchmarks 1 and 2 write their sites; when unset, each runs twice:
+#                           on tmpfs (/dev/shm, the disk out of the measure) and on disk (inside
+#                           BENCH_WORK; on ext4, creating thousands of files just after deleting
+#                           thousands is slow for a minute)
 #   BENCH_INC_RUNS=5        measured runs of benchmark 3 on the shipped site
 #   BENCH_INC_NATIONAL=1    0 = benchmark 3 on the shipped site only (else the national portal is
 #                           generated for it when benchmark 2 did not run)
@@ -99,16 +100,28 @@ check() {  # check CONTENT THEME: habitat check, diagnostics printed, stop on er
   tail -1 "$WORK/check.txt" >&2
 }
 
+# Where benchmarks 1 and 2 write: the given folder, or tmpfs then disk.
+if [ -n "${BENCH_OUTPUT_DIR:-}" ]; then
+  OUTPUTS=("$BENCH_OUTPUT_DIR")
+else
+  SHM="$(mktemp -d /dev/shm/habitat-bench.XXXXXX)"
+  trap 'rm -rf "$SHM"' EXIT
+  [ "${BENCH_KEEP:-0}" != 1 ] && [ -z "${BENCH_WORK:-}" ] && trap 'rm -rf "$SHM" "$WORK"' EXIT
+  OUTPUTS=("$SHM" "$WORK/out-disk")
+fi
+
 RESULTS=()
 # --- 1. Hugo comparison --------------------------------------------------------------------
 if [ -z "$ONLY" ] || [ "$ONLY" = compare ]; then
   log "benchmark 1: generating $N pages"
   python3 "$BENCH/hugo-compare/generate.py" "$WORK/compare" "$N" >&2
   check "$WORK/compare/habitat" "$BENCH/hugo-compare/theme-habitat"
-  python3 "$BENCH/lib/bench.py" compare --habitat "$HABITAT" --input "$WORK/compare" \
-    --theme "$BENCH/hugo-compare/theme-habitat" --runs "$RUNS" --json "$WORK/compare.json" "${SEARCH_ARGS[@]}" \
-    ${BENCH_OUTPUT_DIR:+--output "$BENCH_OUTPUT_DIR"} >/dev/null
-  RESULTS+=("$WORK/compare.json")
+  for i in "${!OUTPUTS[@]}"; do
+    python3 "$BENCH/lib/bench.py" compare --habitat "$HABITAT" --input "$WORK/compare" \
+      --theme "$BENCH/hugo-compare/theme-habitat" --runs "$RUNS" --json "$WORK/compare-$i.json" "${SEARCH_ARGS[@]}" \
+      --output "${OUTPUTS[$i]}/compare" >/dev/null
+    RESULTS+=("$WORK/compare-$i.json")
+  done
 fi
 
 # --- 1b. Search index (issue 20) -----------------------------------------------------------
@@ -124,12 +137,12 @@ if [ -z "$ONLY" ] || [ "$ONLY" = compare ] || [ "$ONLY" = search ]; then
   log "search index: $N pages, service vs records vs CLI vs Hugo + Pagefind"
   python3 "$BENCH/lib/bench.py" search --habitat "$HABITAT" --input "$WORK/compare" \
     --theme "$BENCH/hugo-compare/theme-habitat" --runs "$RUNS" --pagefind "$PAGEFIND" \
-    --json "$WORK/search-compare.json" ${BENCH_OUTPUT_DIR:+--output "$BENCH_OUTPUT_DIR/search"} >/dev/null
+    --json "$WORK/search-compare.json" --output "${OUTPUTS[0]}/search" >/dev/null
   RESULTS+=("$WORK/search-compare.json")
   log "search index: shipped site, service vs records vs CLI"
   (cd "$(dirname "$(dirname "$THEME")")" && python3 "$BENCH/lib/bench.py" search --habitat "$HABITAT" --input "$ROOT/Content" \
     --runs "${BENCH_SHIPPED_RUNS:-3}" --clock 2026-11-23 --pagefind "$PAGEFIND" \
-    --json "$WORK/search-shipped.json" ${BENCH_OUTPUT_DIR:+--output "$BENCH_OUTPUT_DIR/search-shipped"} >/dev/null)
+    --json "$WORK/search-shipped.json" --output "${OUTPUTS[0]}/search-shipped" >/dev/null)
   RESULTS+=("$WORK/search-shipped.json")
 fi
 
@@ -143,10 +156,12 @@ if [ -z "$ONLY" ] || [ "$ONLY" = national ]; then
   # validate a 2 % sample made by the same generator; the measured builds fail loudly anyway.
   python3 "$BENCH/national/generate.py" "$WORK/national-sample" --scale 0.02 >&2
   check "$WORK/national-sample" "$THEME"
-  python3 "$BENCH/lib/bench.py" national --habitat "$HABITAT" --content "$WORK/national-full" \
-    --content-half "$WORK/national-half" --theme "$THEME" --output "${BENCH_OUTPUT_DIR:-$WORK}" \
-    --runs "$NRUNS" --timeout "$TIMEOUT" --json "$WORK/national.json" "${SEARCH_ARGS[@]}" >/dev/null
-  RESULTS+=("$WORK/national.json")
+  for i in "${!OUTPUTS[@]}"; do
+    python3 "$BENCH/lib/bench.py" national --habitat "$HABITAT" --content "$WORK/national-full" \
+      --content-half "$WORK/national-half" --theme "$THEME" --output "${OUTPUTS[$i]}/national" \
+      --runs "$NRUNS" --timeout "$TIMEOUT" --json "$WORK/national-$i.json" "${SEARCH_ARGS[@]}" >/dev/null
+    RESULTS+=("$WORK/national-$i.json")
+  done
 fi
 
 # --- 3. Incremental ------------------------------------------------------------------------

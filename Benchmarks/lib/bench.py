@@ -123,6 +123,13 @@ def machine():
             "date": time.strftime("%Y-%m-%d %H:%M %Z"), "load_before": os.getloadavg()}
 
 
+def medium(path):
+    """The file system the output is written to ("tmpfs", "ext2/ext3"…), as `stat -f` names it."""
+    os.makedirs(path, exist_ok=True)
+    r = subprocess.run(["stat", "-f", "-c", "%T", path], capture_output=True, text=True)
+    return r.stdout.strip() or "?"
+
+
 def fmt(s, unit="s", digits=2):
     if s is None:
         return "—"
@@ -167,6 +174,7 @@ def compare(a):
         for name in runs:
             shutil.rmtree(tool(name, i)[2], ignore_errors=True)
     result = {"benchmark": "hugo-compare", "pages": n_pages, "machine": machine(), "hugo": hugo_ver,
+              "output": out_root, "medium": medium(out_root),
               "habitat_cmd": " ".join(tool("habitat", "N")[0]), "identical_html": same, "runs": {}}
     for name, rs in runs.items():
         result["runs"][name] = {
@@ -295,8 +303,8 @@ def identical_html(hugo_out, hab_out, pages_dir, sample=25):
 
 def print_compare(r):
     h, g = r["runs"]["habitat"], r["runs"]["hugo"]
-    print(f"\n### Benchmark 1 — {r['pages']} Markdown pages, Habitat vs {r['hugo'].split()[0]} "
-          f"(median of {g['wall']['n']} alternated runs, min–max)\n")
+    print(f"\n### Benchmark 1 — {r['pages']} Markdown pages, Habitat vs {r['hugo'].split()[0]}, output on "
+          f"{r.get('medium', '?')} (median of {g['wall']['n']} alternated runs, min–max)\n")
     print("| | wall | CPU (user+sys) | peak memory |")
     print("|---|---|---|---|")
     print(f"| Hugo | {fmt(g['wall'])} | {fmt(g['cpu'])} | {fmt(g['rss_mib'], 'MiB', 0)} |")
@@ -319,7 +327,8 @@ def print_compare(r):
 
 # --------------------------------------------------------------------------- benchmark 2
 def national(a):
-    result = {"benchmark": "national", "machine": machine(), "sizes": {}}
+    result = {"benchmark": "national", "machine": machine(), "sizes": {},
+              "medium": medium(a.output or "/tmp")}
     sizes = ([("full", a.content)] if a.content else []) + ([("half", a.content_half)] if a.content_half else [])
     sizes += [tuple(x.split("=", 1)) for x in a.size]
     outs = []
@@ -369,7 +378,7 @@ def national(a):
 
 
 def print_national(r):
-    print("\n### Benchmark 2 — synthetic national portal (median, min–max)\n")
+    print(f"\n### Benchmark 2 — national portal on the real reference, output on {r.get('medium', '?')} (median, min–max)\n")
     print("| size | source files | pages (files) | wall | CPU | pages/s | peak memory | stages (median) |")
     print("|---|---|---|---|---|---|---|---|")
     for label, e in r["sizes"].items():
