@@ -17,6 +17,10 @@ import HabitatCore
 ///
 /// The spare shares the inodes of unchanged files with the live site, so nothing in it is ever
 /// rewritten in place: a file is unlinked before it is written or linked again.
+///
+/// Files a fresh build would not make are dropped from the spare only at its top level (what
+/// staff might add by hand: `CNAME`, `.htaccess`); a file added by hand deeper inside `Site/`,
+/// which a fresh folder would also drop, can come back one build later from the spare.
 enum SpareSite {
     /// The spare folder of `output`.
     static func path(for output: String) -> String {
@@ -54,6 +58,7 @@ enum SpareSite {
         }
         let made = Set(manifest.jobs.values.flatMap(\.outputs))
         for old in spare.jobs.values { for rel in old.outputs where !made.contains(rel) { remove(rel, in: staging) } }
+        removeStrays(in: staging, made: made)
         try SiteWriter.writeFiles(files, into: staging, replacing: true)
         var count = files.count
         for rel in kept where rel != SiteWriter.searchFolder && !current.contains(rel) {
@@ -73,6 +78,17 @@ enum SpareSite {
             count += 1
         }
         return count
+    }
+
+    /// Removes what was put at the top of the spare by hand while it was the live site (a
+    /// `CNAME`, a `.htaccess`): a fresh folder would not have it. Deeper strays are not looked
+    /// for (listing the whole tree would cost more than the rest of the write stage).
+    static func removeStrays(in staging: String, made: Set<String>) {
+        var tops: Set<Substring> = ["README.md", Substring(BuildManifest.fileName), Substring(SiteWriter.searchFolder)]
+        for rel in made { tops.insert(rel.prefix { $0 != "/" }) }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: staging)) ?? [] where !tops.contains(Substring(name)) {
+            FileSystem.removeTree(staging + "/" + name)
+        }
     }
 
     /// Removes an output and the folders it leaves empty (a fresh build makes no empty folder).
