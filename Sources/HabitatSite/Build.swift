@@ -180,7 +180,7 @@ extension BuildRun {
                 let htmlChanged = files.contains { $0.path.hasSuffix(".html") } || plan.previous == nil
                 let searchIndex = options.searchIndex
                 report.filesWritten = try SiteWriter.write(files, keeping: plan.kept + (htmlChanged && searchIndex ? [] : [SiteWriter.searchFolder]),
-                                                           manifest: manifest.serialized(), assets: theme.assetFiles, media: media,
+                                                           manifest: manifest, assets: theme.assetFiles, media: media,
                                                            to: options.outputDir) { staging in
                     guard searchIndex, htmlChanged else { return }
                     searchDiagnostic = SearchIndex.build(siteDir: staging, pages: files.filter { $0.path.hasSuffix(".html") }.map { ($0.path, $0.bytes) },

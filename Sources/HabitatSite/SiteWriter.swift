@@ -6,19 +6,43 @@ import HabitatCore
 /// Stage 5: writes the new site beside the old one and swaps it in only when complete,
 /// so a failed or killed build leaves the last good `Site/` in place.
 ///
-/// Files of pages that did not change are hard-linked from the current site into the new one
-/// (no copy), so an incremental build writes only what changed and still swaps atomically.
-public enum SiteWriter {
+/// The new site is written into the folder the previous swap took out (`SpareSite`, a double
+/// buffer), brought up to date using its manifest: an incremental build writes only what
+/// changed. Without a spare, files of pages that did not change are hard-linked from the current
+/// site into a fresh folder (no copy).
+enum SiteWriter {
     static let searchFolder = "pagefind"
 
-    public static func write(_ files: [OutputFile], keeping kept: [String] = [], manifest: [UInt8]? = nil,
-                             assets: [(url: String, path: String)], media: [(String, String)], to output: String,
-                             beforeSwap: (String) throws -> Void = { _ in }) throws -> Int {
+    static func write(_ files: [OutputFile], keeping kept: [String] = [], manifest: BuildManifest,
+                      assets: [(url: String, path: String)], media: [(String, String)], to output: String,
+                      beforeSwap: (String) throws -> Void = { _ in }) throws -> Int {
         let parent = FileSystem.dirname(output)
         let base = FileSystem.basename(output)
         let staging = (parent.isEmpty ? "" : parent + "/") + ".\(base).nouveau-\(getpid())"
         removeAbandonedStaging(in: parent.isEmpty ? "." : parent, base: base)
         FileSystem.removeTree(staging)
+        let count: Int
+        if FileSystem.isDirectory(output), let spare = SpareSite.take(for: output, into: staging) {
+            do {
+                count = try SpareSite.update(staging, spare: spare, manifest: manifest, files: files, kept: kept,
+                                             assets: assets, media: media, from: output)
+            } catch { FileSystem.removeTree(staging); throw error }
+        } else {
+            count = try fill(staging, files, keeping: kept, assets: assets, media: media, from: output)
+        }
+        // The manifest goes in last: the spare's own is replaced, never written into.
+        unlink(staging + "/README.md")
+        if let readme = FileSystem.readBytes(output + "/README.md") { try FileSystem.write(readme, to: staging + "/README.md") }
+        do { try beforeSwap(staging) } catch { FileSystem.removeTree(staging); throw error }
+        unlink(staging + "/" + BuildManifest.fileName)
+        try FileSystem.write(manifest.serialized(), to: staging + "/" + BuildManifest.fileName)
+        try swap(staging, into: output)
+        return count
+    }
+
+    /// A fresh staging folder: the kept outputs linked from the current site, the rest written.
+    static func fill(_ staging: String, _ files: [OutputFile], keeping kept: [String],
+                     assets: [(url: String, path: String)], media: [(String, String)], from output: String) throws -> Int {
         try FileSystem.makeDirectories(staging)
         var made = Set<String>()
         func ensureDir(_ dir: String) throws {
@@ -33,19 +57,7 @@ public enum SiteWriter {
                 try linkOrCopy(output + "/" + rel, staging + "/" + rel, ensureDir)
             }
         }
-        // Folders and files on every core: writing is mostly system time, and most pages have
-        // a folder of their own, so `mkdir` comes first and `stat` never.
-        let failure = Mutex<(any Error)?>(nil)
-        let existing = made
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            let path = staging + "/" + files[i].path
-            do {
-                let dir = FileSystem.dirname(path)
-                if !existing.contains(dir) { try FileSystem.createDirectories(dir) }
-                try FileSystem.write(files[i].bytes, to: path)
-            } catch { failure.withLock { if $0 == nil { $0 = error } } }
-        }
-        if let e = failure.withLock({ $0 }) { FileSystem.removeTree(staging); throw e }
+        do { try writeFiles(files, into: staging, made: made) } catch { FileSystem.removeTree(staging); throw error }
         var count = files.count
         for (url, source) in assets {
             let path = staging + url
@@ -59,11 +71,24 @@ public enum SiteWriter {
             try FileSystem.write(FileSystem.readBytes(source) ?? [], to: path)
             count += 1
         }
-        if let readme = FileSystem.readBytes(output + "/README.md") { try FileSystem.write(readme, to: staging + "/README.md") }
-        do { try beforeSwap(staging) } catch { FileSystem.removeTree(staging); throw error }
-        if let manifest { try FileSystem.write(manifest, to: staging + "/" + BuildManifest.fileName) }
-        try swap(staging, into: output)
         return count
+    }
+
+    /// Writes the rendered files on every core: writing is mostly system time, and most pages have
+    /// a folder of their own, so `mkdir` comes first and `stat` never. `replacing` unlinks each
+    /// path first (a spare's file may share its inode with the live site).
+    static func writeFiles(_ files: [OutputFile], into staging: String, made existing: Set<String> = [], replacing: Bool = false) throws {
+        let failure = Mutex<(any Error)?>(nil)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let path = staging + "/" + files[i].path
+            do {
+                let dir = FileSystem.dirname(path)
+                if !existing.contains(dir) { try FileSystem.createDirectories(dir) }
+                if replacing { unlink(path) }
+                try FileSystem.write(files[i].bytes, to: path)
+            } catch { failure.withLock { if $0 == nil { $0 = error } } }
+        }
+        if let e = failure.withLock({ $0 }) { throw e }
     }
 
     /// The preview's fast path: each changed file is written beside its target and renamed over
@@ -124,10 +149,11 @@ public enum SiteWriter {
     }
 
     /// Replaces `output` by `staging` in one atomic exchange (Linux `renameat2`), so there is no
-    /// moment without a complete site; elsewhere, two renames. The old tree is removed afterwards.
+    /// moment without a complete site; elsewhere, two renames. The old tree is kept as the next
+    /// build's staging folder (`SpareSite`).
     static func swap(_ staging: String, into output: String) throws {
         if FileSystem.exists(output), habitat_exchange_paths(staging, output) == 0 {
-            FileSystem.removeTree(staging)
+            SpareSite.keep(staging, for: output)
             return
         }
         let old = output + ".ancien-\(getpid())"
@@ -138,6 +164,6 @@ public enum SiteWriter {
             if FileSystem.exists(old) { _ = rename(old, output) }
             throw SiteError.io("impossible de mettre le nouveau site dans \(output) : \(String(cString: strerror(errno)))")
         }
-        FileSystem.removeTree(old)
+        if FileSystem.exists(old) { SpareSite.keep(old, for: output) }
     }
 }
