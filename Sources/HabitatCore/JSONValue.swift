@@ -25,8 +25,7 @@ public indirect enum JSONValue: Sendable {
     private func write(to out: inout String, indent: Int) {
         switch self {
         case .string(let s): Self.quote(s, into: &out)
-        case .number(let d):
-            if d.rounded() == d, abs(d) < 1e15 { out += String(Int64(d)) } else { out += String(d) }
+        case .number(let d): Self.number(d, into: &out)
         case .bool(let b): out += b ? "true" : "false"
         case .null: out += "null"
         case .array(let items):
@@ -56,7 +55,12 @@ public indirect enum JSONValue: Sendable {
         }
     }
 
-    private static func pad(_ out: inout String, _ level: Int) {
+    /// A whole number without a fraction (`12`), any other as Swift prints it (`0.25`).
+    static func number(_ d: Double, into out: inout String) {
+        if d.rounded() == d, abs(d) < 1e15 { out += String(Int64(d)) } else { out += String(d) }
+    }
+
+    static func pad(_ out: inout String, _ level: Int) {
         for _ in 0..<level { out += "  " }
     }
 
@@ -67,7 +71,7 @@ public indirect enum JSONValue: Sendable {
         return out
     }
 
-    private static func quote(_ s: String, into out: inout String) {
+    static func quote(_ s: String, into out: inout String) {
         // Most strings need no escape: bytes below 0x20, `" \ < > &`, or 0xE2 (the first byte of
         // U+2028 and U+2029, checked exactly below).
         if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }) {
