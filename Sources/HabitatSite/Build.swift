@@ -99,7 +99,10 @@ public enum SiteBuilder {
               let resolved = build.resolve(parsed) else { return build.finish() }
         let plan = await build.plan(resolved, parsed)
         let rendered = await build.render(plan, resolved)
-        guard build.shouldWrite else { return build.finish() }
+        guard build.shouldWrite else {
+            rendered.staged?.discard()
+            return build.finish()
+        }
         await build.write(rendered, plan, resolved, parsed)
         return build.finish()
     }
@@ -112,7 +115,9 @@ public enum SiteBuilder {
         return "\(st.st_size)-\(st.st_mtim.tv_sec)-\(st.st_mtim.tv_nsec)"
     }()
 
-    static func render(_ jobs: [PageJob], with renderer: Renderer, workers: Int) async -> [Renderer.Result] {
+    /// Renders `jobs` on `workers` threads; with `staged`, each job's files are written there
+    /// as soon as rendered (the time per kind of page counts the rendering only).
+    static func render(_ jobs: [PageJob], with renderer: Renderer, workers: Int, staged: StagedOutput? = nil) async -> [Renderer.Result] {
         let n = max(1, workers)
         var results = [Renderer.Result?](repeating: nil, count: jobs.count)
         await withTaskGroup(of: [(Int, Renderer.Result)].self) { group in
@@ -124,6 +129,7 @@ public enum SiteBuilder {
                         let start = ThreadClock.seconds()
                         var result = renderer.render(jobs[i])
                         result.seconds = ThreadClock.seconds() - start
+                        staged?.put(&result.files)
                         out.append((i, result))
                         i += n
                     }
@@ -179,9 +185,10 @@ extension BuildRun {
                 var searchDiagnostic: Diagnostic?
                 let htmlChanged = files.contains { $0.path.hasSuffix(".html") } || plan.previous == nil
                 let searchIndex = options.searchIndex
+                try rendered.staged?.check()
                 report.filesWritten = try SiteWriter.write(files, keeping: plan.kept + (htmlChanged && searchIndex ? [] : [SiteWriter.searchFolder]),
                                                            manifest: manifest.serialized(), assets: theme.assetFiles, media: media,
-                                                           to: options.outputDir) { staging in
+                                                           to: options.outputDir, staged: rendered.staged != nil) { staging in
                     guard searchIndex, htmlChanged else { return }
                     searchDiagnostic = SearchIndex.build(siteDir: staging, pages: files.filter { $0.path.hasSuffix(".html") }.map { ($0.path, $0.bytes) },
                                                          keptPages: plan.kept.filter { $0.hasSuffix(".html") })

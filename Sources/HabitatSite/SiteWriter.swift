@@ -11,15 +11,12 @@ import HabitatCore
 public enum SiteWriter {
     static let searchFolder = "pagefind"
 
+    /// `staged`: the files are already in the staging folder (`StagedOutput`, written while
+    /// rendering); only their paths are read.
     public static func write(_ files: [OutputFile], keeping kept: [String] = [], manifest: [UInt8]? = nil,
-                             assets: [(url: String, path: String)], media: [(String, String)], to output: String,
+                             assets: [(url: String, path: String)], media: [(String, String)], to output: String, staged: Bool = false,
                              beforeSwap: (String) throws -> Void = { _ in }) throws -> Int {
-        let parent = FileSystem.dirname(output)
-        let base = FileSystem.basename(output)
-        let staging = (parent.isEmpty ? "" : parent + "/") + ".\(base).nouveau-\(getpid())"
-        removeAbandonedStaging(in: parent.isEmpty ? "." : parent, base: base)
-        FileSystem.removeTree(staging)
-        try FileSystem.makeDirectories(staging)
+        let staging = staged ? stagingFolder(for: output) : try prepareStaging(for: output)
         var made = Set<String>()
         func ensureDir(_ dir: String) throws {
             if made.contains(dir) { return }
@@ -37,7 +34,7 @@ public enum SiteWriter {
         // a folder of their own, so `mkdir` comes first and `stat` never.
         let failure = Mutex<(any Error)?>(nil)
         let existing = made
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+        DispatchQueue.concurrentPerform(iterations: staged ? 0 : files.count) { i in
             let path = staging + "/" + files[i].path
             do {
                 let dir = FileSystem.dirname(path)
@@ -64,6 +61,22 @@ public enum SiteWriter {
         if let manifest { try FileSystem.write(manifest, to: staging + "/" + BuildManifest.fileName) }
         try swap(staging, into: output)
         return count
+    }
+
+    /// The folder the new site of `output` is written into before the swap: `.<name>.nouveau-<pid>` beside it.
+    static func stagingFolder(for output: String) -> String {
+        let parent = FileSystem.dirname(output)
+        return (parent.isEmpty ? "" : parent + "/") + ".\(FileSystem.basename(output)).nouveau-\(getpid())"
+    }
+
+    /// A new, empty staging folder for `output`, after removing those of killed builds.
+    static func prepareStaging(for output: String) throws -> String {
+        let parent = FileSystem.dirname(output)
+        removeAbandonedStaging(in: parent.isEmpty ? "." : parent, base: FileSystem.basename(output))
+        let staging = stagingFolder(for: output)
+        FileSystem.removeTree(staging)
+        try FileSystem.makeDirectories(staging)
+        return staging
     }
 
     /// The preview's fast path: each changed file is written beside its target and renamed over
