@@ -1,4 +1,4 @@
-/// Writes a JSON document straight into text, laid out exactly as `JSONValue.serialized()`
+/// Writes a JSON document straight into bytes, laid out exactly as `JSONValue.serialized()`
 /// (two-space indentation, `[]` and `{}` when empty, the same number and string forms).
 ///
 /// For documents written once per page (a commune's `donnees.json`): building a `JSONValue`
@@ -11,14 +11,14 @@
 ///         w.key("plans"); w.array { w in for p in plans { w.string(p) } }
 ///     }
 public struct JSONWriter {
-    public private(set) var text = ""
+    public private(set) var bytes: [UInt8] = []
     /// The items written so far in each container still open, the outermost first.
     private var itemCounts: [Int] = []
     /// A key was just written: the next value goes on its line.
     private var afterKey = false
 
     public init(capacity: Int = 0) {
-        text.reserveCapacity(capacity)
+        bytes.reserveCapacity(capacity)
         itemCounts.reserveCapacity(8)
     }
 
@@ -39,8 +39,8 @@ public struct JSONWriter {
     /// The key of the next value, inside `object`.
     public mutating func key(_ name: String) {
         newItem()
-        JSONValue.quote(name, into: &text)
-        text += ": "
+        JSONText.appendQuoted(name, to: &bytes)
+        append(": ")
         afterKey = true
     }
 
@@ -48,22 +48,22 @@ public struct JSONWriter {
 
     public mutating func string(_ s: String) {
         beginValue()
-        JSONValue.quote(s, into: &text)
+        JSONText.appendQuoted(s, to: &bytes)
     }
 
     public mutating func number(_ d: Double) {
         beginValue()
-        JSONValue.number(d, into: &text)
+        append(JSONText.number(d))
     }
 
     public mutating func bool(_ b: Bool) {
         beginValue()
-        text += b ? "true" : "false"
+        append(b ? "true" : "false")
     }
 
     public mutating func null() {
         beginValue()
-        text += "null"
+        append("null")
     }
 
     /// A value already built as a tree (a constant shared by several documents).
@@ -95,6 +95,11 @@ public struct JSONWriter {
         bool(b)
     }
 
+    /// Ends the document's last line, as a file does.
+    public mutating func endLine() {
+        append("\n")
+    }
+
     // MARK: Layout
 
     private mutating func beginValue() {
@@ -104,22 +109,31 @@ public struct JSONWriter {
 
     /// What precedes an item of the innermost container: its line, indented.
     private mutating func newItem() {
-        text += itemCounts[itemCounts.count - 1] == 0 ? "\n" : ",\n"
+        append(itemCounts[itemCounts.count - 1] == 0 ? "\n" : ",\n")
         itemCounts[itemCounts.count - 1] += 1
-        JSONValue.pad(&text, itemCounts.count)
+        pad(itemCounts.count)
     }
 
     private mutating func open(_ bracket: String) {
         beginValue()
-        text += bracket
+        append(bracket)
         itemCounts.append(0)
     }
 
     private mutating func close(_ bracket: String) {
         if itemCounts.removeLast() > 0 {
-            text += "\n"
-            JSONValue.pad(&text, itemCounts.count)
+            append("\n")
+            pad(itemCounts.count)
         }
-        text += bracket
+        append(bracket)
+    }
+
+    private mutating func append(_ s: String) {
+        bytes.append(contentsOf: s.utf8)
+    }
+
+    /// Two spaces per level.
+    private mutating func pad(_ level: Int) {
+        for _ in 0..<level { bytes.append(0x20); bytes.append(0x20) }
     }
 }

@@ -28,13 +28,13 @@ extension Renderer {
     }
 
     /// `/communes/<slug>/donnees.json`: what the portal publishes on a commune, numbers as numbers.
-    func communeJSON(_ c: Commune) -> String {
+    func communeJSON(_ c: Commune) -> [UInt8] {
         communeJSON(c, plans: plansCovering(c), aids: index.aids(forCommune: c.code))
     }
 
     /// `donnees.json` with the plans and aids the commune page has already looked up, written
-    /// straight into text (one per commune: a `JSONValue` tree first cost a tenth of the page).
-    func communeJSON(_ c: Commune, plans: [Plan], aids: [Aid]) -> String {
+    /// straight into bytes (one per commune: a `JSONValue` tree first cost a tenth of the page).
+    func communeJSON(_ c: Commune, plans: [Plan], aids: [Aid]) -> [UInt8] {
         var w = JSONWriter(capacity: 16_384)
         w.object { w in
             w.field("description", "Ce que le portail publie sur la commune : commune (référentiel), hierarchie, plans, tableaux (une entrée par ligne de tableau, nombres en nombres), fiches (dont le périmètre inclut la commune), aides, indicateurs. Colonnes et unités des tableaux : " + baseURL + "/donnees/datapackage.json")
@@ -63,7 +63,8 @@ extension Renderer {
             w.key("indicateurs"); writeCommuneIndicators(c, into: &w)
             w.field("date", buildDate.description)
         }
-        return w.text + "\n"
+        w.endLine()
+        return w.bytes
     }
 
     /// The `commune` object of `donnees.json`: the reference's identity and where the row comes from.

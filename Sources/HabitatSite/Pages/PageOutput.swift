@@ -31,4 +31,9 @@ struct PageOutput {
     mutating func raw(_ path: String, _ text: String) {
         files.append(OutputFile(path: path, bytes: Array(text.utf8)))
     }
+
+    /// A file whose bytes are already written (`JSONWriter`).
+    mutating func raw(_ path: String, _ bytes: [UInt8]) {
+        files.append(OutputFile(path: path, bytes: bytes))
+    }
 }
