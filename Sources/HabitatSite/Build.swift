@@ -151,7 +151,8 @@ public enum SiteBuilder {
 
 extension BuildRun {
     /// Stage 5: writes what changed — into a fresh folder swapped in at the end (with the search
-    /// index), or file by file for the preview — and records the manifest.
+    /// index), or file by file for the preview — and records the manifest. A full build's pages
+    /// are already in the fresh folder, written by the render workers (`StagedOutput`).
     mutating func write(_ rendered: RenderedSite, _ plan: RenderPlan, _ site: ResolvedSite, _ parsed: [ParsedFile]) async {
         defer { lap("écriture") }
         let theme = site.theme, index = site.index, files = rendered.files
