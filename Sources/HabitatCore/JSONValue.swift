@@ -25,8 +25,7 @@ public indirect enum JSONValue: Sendable {
     private func write(to out: inout String, indent: Int) {
         switch self {
         case .string(let s): Self.quote(s, into: &out)
-        case .number(let d):
-            if d.rounded() == d, abs(d) < 1e15 { out += String(Int64(d)) } else { out += String(d) }
+        case .number(let d): Self.number(d, into: &out)
         case .bool(let b): out += b ? "true" : "false"
         case .null: out += "null"
         case .array(let items):
@@ -56,6 +55,10 @@ public indirect enum JSONValue: Sendable {
         }
     }
 
+    private static func number(_ d: Double, into out: inout String) {
+        out += JSONText.number(d)
+    }
+
     private static func pad(_ out: inout String, _ level: Int) {
         for _ in 0..<level { out += "  " }
     }
@@ -67,33 +70,15 @@ public indirect enum JSONValue: Sendable {
         return out
     }
 
-    private static func quote(_ s: String, into out: inout String) {
+    static func quote(_ s: String, into out: inout String) {
         // Most strings need no escape: bytes below 0x20, `" \ < > &`, or 0xE2 (the first byte of
-        // U+2028 and U+2029, checked exactly below).
+        // U+2028 and U+2029, checked exactly by `JSONText`).
         if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }) {
             out += "\""; out += s; out += "\""
             return
         }
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            default:
-                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
-                    let h = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        out += "\""
+        var bytes: [UInt8] = []
+        JSONText.appendQuoted(s, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -99,7 +99,10 @@ public enum SiteBuilder {
               let resolved = build.resolve(parsed) else { return build.finish() }
         let plan = await build.plan(resolved, parsed)
         let rendered = await build.render(plan, resolved)
-        guard build.shouldWrite else { return build.finish() }
+        guard build.shouldWrite else {
+            rendered.staged?.discard()
+            return build.finish()
+        }
         await build.write(rendered, plan, resolved, parsed)
         return build.finish()
     }
@@ -112,7 +115,9 @@ public enum SiteBuilder {
         return "\(st.st_size)-\(st.st_mtim.tv_sec)-\(st.st_mtim.tv_nsec)"
     }()
 
-    static func render(_ jobs: [PageJob], with renderer: Renderer, workers: Int) async -> [Renderer.Result] {
+    /// Renders `jobs` on `workers` threads; with `staged`, each job's files are written there
+    /// as soon as rendered (the time per kind of page counts the rendering only).
+    static func render(_ jobs: [PageJob], with renderer: Renderer, workers: Int, staged: StagedOutput? = nil) async -> [Renderer.Result] {
         let n = max(1, workers)
         var results = [Renderer.Result?](repeating: nil, count: jobs.count)
         await withTaskGroup(of: [(Int, Renderer.Result)].self) { group in
@@ -124,6 +129,7 @@ public enum SiteBuilder {
                         let start = ThreadClock.seconds()
                         var result = renderer.render(jobs[i])
                         result.seconds = ThreadClock.seconds() - start
+                        staged?.put(&result.files)
                         out.append((i, result))
                         i += n
                     }
@@ -145,7 +151,8 @@ public enum SiteBuilder {
 
 extension BuildRun {
     /// Stage 5: writes what changed — into a fresh folder swapped in at the end (with the search
-    /// index), or file by file for the preview — and records the manifest.
+    /// index), or file by file for the preview — and records the manifest. A full build's pages
+    /// are already in the fresh folder, written by the render workers (`StagedOutput`).
     mutating func write(_ rendered: RenderedSite, _ plan: RenderPlan, _ site: ResolvedSite, _ parsed: [ParsedFile]) async {
         defer { lap("écriture") }
         let theme = site.theme, index = site.index, files = rendered.files
@@ -179,9 +186,10 @@ extension BuildRun {
                 var searchDiagnostic: Diagnostic?
                 let htmlChanged = files.contains { $0.path.hasSuffix(".html") } || plan.previous == nil
                 let searchIndex = options.searchIndex
+                try rendered.staged?.check()
                 report.filesWritten = try SiteWriter.write(files, keeping: plan.kept + (htmlChanged && searchIndex ? [] : [SiteWriter.searchFolder]),
                                                            manifest: manifest, assets: theme.assetFiles, media: media,
-                                                           to: options.outputDir) { staging in
+                                                           to: options.outputDir, staged: rendered.staged != nil) { staging in
                     guard searchIndex, htmlChanged else { return }
                     searchDiagnostic = SearchIndex.build(siteDir: staging, pages: files.filter { $0.path.hasSuffix(".html") }.map { ($0.path, $0.bytes) },
                                                          keptPages: plan.kept.filter { $0.hasSuffix(".html") })

@@ -24,8 +24,11 @@ struct RenderPlan {
 
 /// The output of the render stage.
 struct RenderedSite {
+    /// The rendered files; when `staged`, already written there and (but for the pages the
+    /// search index reads) without their bytes.
     var files: [OutputFile]
     var manifest: BuildManifest
+    var staged: StagedOutput?
 }
 
 /// One build, stage by stage: each stage takes the previous one's output, adds its diagnostics
@@ -124,8 +127,9 @@ struct BuildRun {
     /// Stage 4b: renders the planned jobs in parallel; unknown variables and missing templates are errors.
     mutating func render(_ plan: RenderPlan, _ site: ResolvedSite) async -> RenderedSite {
         let renderer = Renderer(index: site.index, theme: site.theme, buildDate: site.buildDate, baseURL: site.baseURL)
-        let results = await SiteBuilder.render(plan.toRender.map(\.job), with: renderer, workers: options.workers)
-        var rendered = RenderedSite(files: [], manifest: plan.manifest)
+        let staged = stagedOutput(plan)
+        let results = await SiteBuilder.render(plan.toRender.map(\.job), with: renderer, workers: options.workers, staged: staged)
+        var rendered = RenderedSite(files: [], manifest: plan.manifest, staged: staged)
         var missing = Set<TemplateUnknownName>(), missingTemplates = Set<String>()
         for (i, r) in results.enumerated() {
             rendered.files += r.files
@@ -145,5 +149,14 @@ struct BuildRun {
         }
         lap("rendu")
         return rendered
+    }
+
+    /// Where the render workers write a full build's files as they go (`StagedOutput`): when the
+    /// build writes a fresh folder (not the preview's in-place updates) and keeps no file of the
+    /// previous one. nil otherwise, or when the folder cannot be made (the write stage reports it).
+    func stagedOutput(_ plan: RenderPlan) -> StagedOutput? {
+        guard options.write, !(options.inPlace && plan.previous != nil), plan.kept.isEmpty, !plan.toRender.isEmpty,
+              let folder = try? SiteWriter.prepareStaging(for: options.outputDir) else { return nil }
+        return StagedOutput(folder: folder, keepsPages: options.searchIndex)
     }
 }

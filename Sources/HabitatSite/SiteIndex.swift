@@ -52,6 +52,8 @@ public struct SiteIndex: Sendable {
     /// Position of each aid in `aidOrder`.
     public var aidRank: [String: Int] = [:]
     public var plansByTerritory: [String: [String]] = [:]
+    /// The tables of each plan (`plan:` in their schema), in `tableOrder`.
+    public var tablesByPlan: [String: [String]] = [:]
     /// The first département territory (in `territoryOrder`) with each code.
     public var departementByCode: [String: String] = [:]
     /// The title of the first plan (in `planOrder`) whose source is each file.
@@ -115,9 +117,11 @@ public struct SiteIndex: Sendable {
     /// Builds the look-up tables (after every reference is resolved).
     mutating func buildLookups() {
         rowsByCommune = [:]
+        tablesByPlan = [:]
         for id in tableOrder {
             guard let t = tables[id] else { continue }
             for (i, row) in t.rows.enumerated() { if let c = row.communeCode { rowsByCommune[c, default: []].append((id, i)) } }
+            if let plan = t.schema.plan?.value { tablesByPlan[plan, default: []].append(id) }
         }
         valuesByTerritory = [:]
         indicatorsByFiche = [:]

@@ -13,22 +13,27 @@ import HabitatCore
 enum SiteWriter {
     static let searchFolder = "pagefind"
 
+    /// `staged`: the rendered files are already in a fresh staging folder (`StagedOutput`,
+    /// written while rendering; nothing is kept from the previous site): only their paths are read.
     static func write(_ files: [OutputFile], keeping kept: [String] = [], manifest: BuildManifest,
-                      assets: [(url: String, path: String)], media: [(String, String)], to output: String,
+                      assets: [(url: String, path: String)], media: [(String, String)], to output: String, staged: Bool = false,
                       beforeSwap: (String) throws -> Void = { _ in }) throws -> Int {
-        let parent = FileSystem.dirname(output)
-        let base = FileSystem.basename(output)
-        let staging = (parent.isEmpty ? "" : parent + "/") + ".\(base).nouveau-\(getpid())"
-        removeAbandonedStaging(in: parent.isEmpty ? "." : parent, base: base)
-        FileSystem.removeTree(staging)
+        let staging = stagingFolder(for: output)
         let count: Int
-        if FileSystem.isDirectory(output), let spare = SpareSite.take(for: output, into: staging) {
-            do {
-                count = try SpareSite.update(staging, spare: spare, manifest: manifest, files: files, kept: kept,
-                                             assets: assets, media: media, from: output)
-            } catch { FileSystem.removeTree(staging); throw error }
+        if staged {
+            count = try fill(staging, files, alreadyWritten: true, keeping: kept, assets: assets, media: media, from: output)
         } else {
-            count = try fill(staging, files, keeping: kept, assets: assets, media: media, from: output)
+            let parent = FileSystem.dirname(output)
+            removeAbandonedStaging(in: parent.isEmpty ? "." : parent, base: FileSystem.basename(output))
+            FileSystem.removeTree(staging)
+            if FileSystem.isDirectory(output), let spare = SpareSite.take(for: output, into: staging) {
+                do {
+                    count = try SpareSite.update(staging, spare: spare, manifest: manifest, files: files, kept: kept,
+                                                 assets: assets, media: media, from: output)
+                } catch { FileSystem.removeTree(staging); throw error }
+            } else {
+                count = try fill(staging, files, keeping: kept, assets: assets, media: media, from: output)
+            }
         }
         // The manifest goes in last: the spare's own is replaced, never written into.
         unlink(staging + "/README.md")
@@ -40,8 +45,9 @@ enum SiteWriter {
         return count
     }
 
-    /// A fresh staging folder: the kept outputs linked from the current site, the rest written.
-    static func fill(_ staging: String, _ files: [OutputFile], keeping kept: [String],
+    /// A fresh staging folder: the kept outputs linked from the current site, the rest written
+    /// (unless the render workers `alreadyWritten` them).
+    static func fill(_ staging: String, _ files: [OutputFile], alreadyWritten: Bool = false, keeping kept: [String],
                      assets: [(url: String, path: String)], media: [(String, String)], from output: String) throws -> Int {
         try FileSystem.makeDirectories(staging)
         var made = Set<String>()
@@ -57,7 +63,9 @@ enum SiteWriter {
                 try linkOrCopy(output + "/" + rel, staging + "/" + rel, ensureDir)
             }
         }
-        do { try writeFiles(files, into: staging, made: made) } catch { FileSystem.removeTree(staging); throw error }
+        if !alreadyWritten {
+            do { try writeFiles(files, into: staging, made: made) } catch { FileSystem.removeTree(staging); throw error }
+        }
         var count = files.count
         for (url, source) in assets {
             let path = staging + url
@@ -89,6 +97,22 @@ enum SiteWriter {
             } catch { failure.withLock { if $0 == nil { $0 = error } } }
         }
         if let e = failure.withLock({ $0 }) { throw e }
+    }
+
+    /// The folder the new site of `output` is written into before the swap: `.<name>.nouveau-<pid>` beside it.
+    static func stagingFolder(for output: String) -> String {
+        let parent = FileSystem.dirname(output)
+        return (parent.isEmpty ? "" : parent + "/") + ".\(FileSystem.basename(output)).nouveau-\(getpid())"
+    }
+
+    /// A new, empty staging folder for `output`, after removing those of killed builds.
+    static func prepareStaging(for output: String) throws -> String {
+        let parent = FileSystem.dirname(output)
+        removeAbandonedStaging(in: parent.isEmpty ? "." : parent, base: FileSystem.basename(output))
+        let staging = stagingFolder(for: output)
+        FileSystem.removeTree(staging)
+        try FileSystem.makeDirectories(staging)
+        return staging
     }
 
     /// The preview's fast path: each changed file is written beside its target and renamed over

@@ -40,10 +40,14 @@ enum SpareSite {
         return manifest
     }
 
-    /// Keeps the folder just swapped out (`old`) as the next build's spare, or removes it when
-    /// another build already left one.
+    /// Keeps the folder just swapped out (`old`) as the next build's spare. An older spare (left
+    /// when this build wrote a fresh folder: `StagedOutput`, or a concurrent build) is replaced:
+    /// the newest previous site is the one closest to the next build's.
     static func keep(_ old: String, for output: String) {
-        if rename(old, path(for: output)) != 0 { FileSystem.removeTree(old) }
+        let spare = path(for: output)
+        if rename(old, spare) == 0 { return }
+        FileSystem.removeTree(spare)
+        if rename(old, spare) != 0 { FileSystem.removeTree(old) }
     }
 
     /// Brings the spare (now `staging`, described by `spare`) to what `manifest` describes: the

@@ -13,8 +13,9 @@ public enum TemplateValue {
     case number(Double)
     /// A day printed in full (`23 novembre 2026`) with the transforms `date` and `iso`.
     case day(CalendarDay)
-    /// Repeated by a section; an empty list is false.
-    case list([TemplateValue])
+    /// Repeated by a section; an empty list is false. Its items are converted as they are read
+    /// (`TemplateList`), so testing a list or its `a_<name>` flag converts nothing.
+    case list(TemplateList)
     /// A nested view: a section pushes it on the context stack.
     case object(any TemplateObject)
     /// Known but empty: prints nothing, false in sections, and stops the look-up here
@@ -112,8 +113,8 @@ extension Optional: TemplateRepresentable where Wrapped: TemplateRepresentable {
 }
 
 extension Array: TemplateRepresentable where Element: TemplateRepresentable {
-    /// A list; empty is false in sections.
-    public var templateValue: TemplateValue { .list(map(\.templateValue)) }
+    /// A list; empty is false in sections. The array is shared, not converted (see `TemplateList`).
+    public var templateValue: TemplateValue { .list(TemplateList(self)) }
 }
 
 extension TemplateValue {
@@ -126,7 +127,7 @@ extension TemplateValue {
     /// A list of texts, each item read as `{{texte}}`; absent when nil or empty.
     public static func texts(_ items: [String]?) -> TemplateValue {
         guard let items, !items.isEmpty else { return .absent }
-        return .list(items.map { .object(TextItem(texte: $0)) })
+        return .list(TemplateList(items.map(TextItem.init(texte:))))
     }
 }
 
@@ -135,4 +136,26 @@ public struct TextItem: TemplateObject {
     public let texte: String
     public init(texte: String) { self.texte = texte }
     public func value(named name: String) -> TemplateValue? { name == "texte" ? .text(texte) : nil }
+}
+
+/// The items of a list value, each converted to a `TemplateValue` only when it is read.
+///
+/// A view answers a list field at each look-up (`{{#xs}}`, `{{^xs}}`, `{{#a_xs}}`, a nested
+/// `{{xs.…}}`); mapping the whole array to `TemplateValue`s each time was 5 % of a national
+/// build. The list keeps the view's own array and converts an item when a section repeats it.
+public struct TemplateList: RandomAccessCollection, ExpressibleByArrayLiteral {
+    public let count: Int
+    private let item: (Int) -> TemplateValue
+
+    /// The items of `items`, converted when read.
+    public init<Element: TemplateRepresentable>(_ items: [Element]) {
+        count = items.count
+        item = { items[$0].templateValue }
+    }
+
+    public init(arrayLiteral elements: TemplateValue...) { self.init(elements) }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+    public subscript(position: Int) -> TemplateValue { item(position) }
 }

@@ -76,7 +76,7 @@ enum SpecJSON: Decodable {
         case .bool(let b): return .bool(b)
         case .number(let d): return .text(d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d))
         case .string(let s): return .text(s)
-        case .array(let xs): return .list(xs.map(\.templateValue))
+        case .array(let xs): return .list(TemplateList(xs.map(\.templateValue)))
         case .object(let o): return .object(SpecObject(values: o))
         }
     }

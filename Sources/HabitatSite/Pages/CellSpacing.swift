@@ -5,10 +5,11 @@
 /// of the render stage): after each `</td>`, `</th>`, `</dd>` or `</dt>` directly followed by
 /// `<td`, `<th`, `<dd` or `<dt`, a space.
 enum CellSpacing {
-    static func apply(_ html: String) -> String {
+    /// The page's bytes, spaced (what is written: no second `String` is made).
+    static func apply(_ html: String) -> [UInt8] {
         var html = html
-        let result: String? = html.withUTF8 { bytes in
-            guard let first = firstGap(in: bytes, from: 0) else { return nil }
+        return html.withUTF8 { bytes in
+            guard let first = firstGap(in: bytes, from: 0) else { return Array(bytes) }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 256)
             var copied = 0
@@ -20,9 +21,8 @@ enum CellSpacing {
                 gap = firstGap(in: bytes, from: g)
             }
             out.append(contentsOf: bytes[copied...])
-            return String(decoding: out, as: UTF8.self)
+            return out
         }
-        return result ?? html
     }
 
     /// The offset just after the next closing cell tag that an opening cell tag follows.

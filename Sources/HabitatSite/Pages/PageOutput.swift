@@ -16,7 +16,7 @@ struct PageOutput {
                        kind: String = "page", file: String = "index.html", territory: String? = nil) {
         let common = renderer.common(title: title, url: url, crumbs: crumbs, kind: kind, territory: territory)
         let root = PageRoot(page: view, common: common)
-        var html = ""
+        var html: [UInt8] = []
         if let rendering = renderer.theme.library.render(template, root: .object(root)) {
             html = CellSpacing.apply(rendering.text)
             missingVariables += rendering.unknownNames
@@ -24,11 +24,16 @@ struct PageOutput {
         } else {
             missingTemplates.append(template)
         }
-        files.append(OutputFile(path: String(url.dropFirst()) + file, bytes: Array(html.utf8)))
+        files.append(OutputFile(path: String(url.dropFirst()) + file, bytes: html))
     }
 
     /// A file written as it is (data, feeds).
     mutating func raw(_ path: String, _ text: String) {
         files.append(OutputFile(path: path, bytes: Array(text.utf8)))
+    }
+
+    /// A file whose bytes are already written (`JSONWriter`).
+    mutating func raw(_ path: String, _ bytes: [UInt8]) {
+        files.append(OutputFile(path: path, bytes: bytes))
     }
 }

@@ -9,8 +9,8 @@ public struct Renderer: Sendable {
     public let theme: Theme
     public let buildDate: CalendarDay
     public let baseURL: String
-    /// `{{assets.style_css}}` → hashed URL, the same for every page.
-    let assetValues: [String: String]
+    /// The values that are the same on every page (site, menu, assets, date).
+    let siteCommon: SiteCommon
 
     public init(index: SiteIndex, theme: Theme, buildDate: CalendarDay, baseURL: String) {
         self.index = index
@@ -19,7 +19,10 @@ public struct Renderer: Sendable {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         var assets: [String: String] = [:]
         for (name, u) in theme.assetURLs { assets[name.replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "/", with: "_")] = u }
-        self.assetValues = assets
+        let site = index.site
+        siteCommon = SiteCommon(
+            site: .init(titre: site.titre, sousTitre: site.sous_titre, editeur: site.editeur, description: site.description, url: self.baseURL),
+            menu: site.menu ?? Self.defaultMenu, assets: .init(urls: assets), jour: buildDate, documentsPublies: !index.documentOrder.isEmpty)
     }
 
     /// The result of rendering one job: files, the variables no context provided and the
@@ -38,27 +41,26 @@ public struct Renderer: Sendable {
         return Result(files: out.files, missingVariables: out.missingVariables, missingTemplates: out.missingTemplates)
     }
 
-    /// Values every page has: site, navigation, breadcrumb, assets, dates, search filters.
+    /// Values every page has: the site-wide ones, and the page's title, address, breadcrumb and search filters.
     func common(title: String, url: String, crumbs: [(String, String)], kind: String, territory: String?) -> CommonView {
-        let site = index.site
-        return CommonView(
-            site: .init(titre: site.titre, sousTitre: site.sous_titre, editeur: site.editeur, description: site.description, url: baseURL),
+        CommonView(
+            shared: siteCommon,
             titre: French.typography(title), titreBrut: title, url: url, urlAbsolue: baseURL + url, typePage: kind,
-            menu: (site.menu ?? defaultMenu).map { .init(titre: $0.titre, url: $0.url, actif: url.hasPrefix($0.url) && $0.url != "/") },
             fil: crumbs.enumerated().map { .init(titre: $0.element.0, url: $0.element.1, dernier: $0.offset == crumbs.count - 1) },
-            assets: .init(urls: assetValues), jour: buildDate, documentsPublies: !index.documentOrder.isEmpty,
             rechercheFiltres: searchFilters(kind: kind, territory: territory))
     }
 
+    /// Pagefind's type filter of each kind of page that has one.
+    private static let searchTypes = ["fiche": "Fiche-action", "commune": "Commune", "aide": "Aide", "indicateur": "Indicateur", "actualite": "Actualité",
+                                      "plan": "Plan", "territoire": "Territoire", "page": "Page"]
+
     /// Pagefind filters for a page: its type and its territory (`type:Commune`, `territoire:CABBALR`).
     func searchFilters(kind: String, territory: String?) -> CommonView.SearchFilters? {
-        let types = ["fiche": "Fiche-action", "commune": "Commune", "aide": "Aide", "indicateur": "Indicateur", "actualite": "Actualité",
-                     "plan": "Plan", "territoire": "Territoire", "page": "Page"]
-        guard let type = types[kind] else { return nil }
+        guard let type = Self.searchTypes[kind] else { return nil }
         return .init(type: "type:" + type, territoire: territory.map { "territoire:" + $0 })
     }
 
-    var defaultMenu: [SiteFile.MenuItem] {
+    static var defaultMenu: [SiteFile.MenuItem] {
         [.init(titre: "Ma commune", url: "/#trouver-ma-commune"), .init(titre: "Aides", url: "/aides/"), .init(titre: "Quelles aides pour moi ?", url: "/simulateur/"),
          .init(titre: "Plans", url: "/plans/"), .init(titre: "Indicateurs", url: "/indicateurs/"),
          .init(titre: "Actualités", url: "/actualites/"), .init(titre: "Rechercher", url: "/recherche/")]

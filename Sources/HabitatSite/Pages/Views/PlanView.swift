@@ -194,7 +194,7 @@ extension Renderer {
     /// The view of a plan's page.
     func planView(_ p: Plan) -> PlanView {
         let territory = index.territories[p.data.territoire.value]
-        let tables = index.tableOrder.compactMap { index.tables[$0] }.filter { $0.schema.plan?.value == p.id }
+        let tables = (index.tablesByPlan[p.id] ?? []).compactMap { index.tables[$0] }
         let registers = (p.data.registres ?? []).map { r in
             PlanView.FicheGroup(titre: r.titre, fiches: p.fiches.filter { ($0.data.registres ?? []).contains { $0.value == r.id } }.map { ficheLinkView($0, p) })
         }
