@@ -279,6 +279,17 @@ def print_search(r):
     print(f"| service / CLI (wall) | **{med(r['ratio_service_cli_per_run']):.2f}** (per run: {per(r['ratio_service_cli_per_run'])}) | | | |")
     if "ratio_service_hugo_per_run" in r:
         print(f"| service / Hugo + Pagefind (wall) | **{med(r['ratio_service_hugo_per_run']):.2f}** (per run: {per(r['ratio_service_hugo_per_run'])}) | | | |")
+    if "hugo+pagefind" in r["runs"]:
+        # The default path (the CLI) against Hugo then the Pagefind CLI, pair by pair (issue 20's row),
+        # and what Pagefind alone takes of Hugo + Pagefind: no Habitat could go below that share.
+        cli = [x["wall"] for x in r["runs"]["cli"]["raw"]]
+        hugo = [x["wall"] for x in r["runs"]["hugo+pagefind"]["raw"]]
+        pairs = [c / h for c, h in zip(cli, hugo)]
+        print(f"| CLI (the default) / Hugo + Pagefind (wall) | **{med(pairs):.2f}** (per run: {per(pairs)}) | | | |")
+        index = r["runs"]["cli"]["index_wall"]
+        if index and index.get("median"):
+            print(f"\nPagefind's index stage alone (CLI path) is {index['median']:.2f} s, "
+                  f"{index['median'] / r['runs']['hugo+pagefind']['wall']['median']:.2f} of Hugo + Pagefind's wall time.")
 
 
 def identical_html(hugo_out, hab_out, pages_dir, sample=25):
