@@ -241,9 +241,6 @@
     });
     form.hidden = false;
 
-    function libelleCommune(c) {
-      return c.nom_affiche + (c.nom_affiche === c.nom ? " — " + c.nom_departement : "") + " · " + c.code;
-    }
     function choisir(c, silencieux) {
       commune = c;
       if (listeChoix) { vider(listeChoix); listeChoix.hidden = true; }
@@ -268,18 +265,7 @@
         etatCommune.textContent = r.length === 0
           ? "Aucune commune du Nord ou du Pas-de-Calais ne correspond : vérifiez l'orthographe, ou essayez le code INSEE (5 caractères)."
           : (r.length === 1 ? "1 commune trouvée" : r.length + " communes trouvées") + (r.length > 10 ? " (les 10 premières)" : "") + " : choisissez la vôtre.";
-        r.slice(0, 10).forEach(function (c) {
-          var li = document.createElement("li");
-          var b = document.createElement("button");
-          b.type = "button";
-          b.className = "commune-option";
-          b.setAttribute("data-code", c.code);
-          b.textContent = libelleCommune(c);
-          b.addEventListener("click", function () { choisir(c); saisie.focus(); });
-          li.appendChild(b);
-          listeChoix.appendChild(li);
-        });
-        listeChoix.hidden = r.length === 0;
+        communes.proposer(listeChoix, r, function (c) { choisir(c); saisie.focus(); });
       }, function () { etatCommune.textContent = "La liste des communes n'a pas pu être chargée : rechargez la page."; });
     }
     // À l'envoi, un nom tapé sans choisir : une seule commune correspond (ou un seul nom exact) → elle est retenue.

@@ -49,18 +49,7 @@
           if (communeChamp.value !== q) return;
           var r = chercherCommunes(toutes, q);
           communeEtat.textContent = r.length === 0 ? "Aucune commune du Nord ou du Pas-de-Calais ne correspond." : pluriel(r.length, "commune trouvée", "communes trouvées") + " : choisissez la vôtre.";
-          r.slice(0, 10).forEach(function (c) {
-            var li = document.createElement("li");
-            var b = document.createElement("button");
-            b.type = "button";
-            b.className = "commune-option";
-            b.setAttribute("data-code", c.code);
-            b.textContent = c.nom_affiche + (c.nom_affiche === c.nom ? " — " + c.nom_departement : "") + " · " + c.code;
-            b.addEventListener("click", function () { choisirCommune(c); communeChamp.focus(); });
-            li.appendChild(b);
-            communeListe.appendChild(li);
-          });
-          communeListe.hidden = r.length === 0;
+          proposerCommunes(communeListe, r, function (c) { choisirCommune(c); communeChamp.focus(); });
         }, function () { communeEtat.textContent = "La liste des communes n'a pas pu être chargée."; });
       });
       var codeDepart = params.get("commune");
@@ -230,7 +219,27 @@
     });
     return trouves.map(function (t) { return t.e.c; });
   }
-  window.HabitatCommunes = { cle: cle, charger: chargerCommunes, chercher: chercherCommunes };
+  // Les communes trouvées, proposées sous un champ (filtre des aides, simulateur) : au plus 10
+  // boutons, chacun avec son département quand le nom est seul à le porter, et son code INSEE.
+  function libelleCommune(c) {
+    return c.nom_affiche + (c.nom_affiche === c.nom ? " — " + c.nom_departement : "") + " · " + c.code;
+  }
+  function proposerCommunes(liste, trouvees, choisir) {
+    while (liste.firstChild) liste.removeChild(liste.firstChild);
+    trouvees.slice(0, 10).forEach(function (c) {
+      var li = document.createElement("li");
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "commune-option";
+      b.setAttribute("data-code", c.code);
+      b.textContent = libelleCommune(c);
+      b.addEventListener("click", function () { choisir(c); });
+      li.appendChild(b);
+      liste.appendChild(li);
+    });
+    liste.hidden = trouvees.length === 0;
+  }
+  window.HabitatCommunes = { cle: cle, charger: chargerCommunes, chercher: chercherCommunes, proposer: proposerCommunes };
 
   function chercheurCommunes() {
     var form = document.querySelector(".chercheur-communes");
