@@ -128,20 +128,24 @@ public enum MarkdownRenderer {
         }
 
         if options.frenchTypography { applyTypography(root) }
-        let extensions = cmark_parser_get_syntax_extensions(parser)
-        var html = ""
-        if let cString = cmark_render_html_with_mem(root, flags & ~CMARK_OPT_SOURCEPOS, extensions, arena) {
-            // Anchors and table regions are added on the bytes; the text is made once, out of the arena.
-            let rendered = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: strlen(cString))
-            var anchored: [UInt8] = []
-            if !headings.isEmpty { anchored = addHeadingAnchors(rendered, headings) }
-            html = anchored.withUnsafeBufferPointer { anchoredBytes in
-                let bytes = headings.isEmpty ? rendered : anchoredBytes
-                if tableLabels.isEmpty { return String(decoding: bytes, as: UTF8.self) }
-                return String(decoding: wrapTables(bytes, tableLabels), as: UTF8.self)
-            }
-        }
+        let html = renderHTML(root, flags: flags & ~CMARK_OPT_SOURCEPOS, extensions: cmark_parser_get_syntax_extensions(parser),
+                              headings: headings, tableLabels: tableLabels)
         return MarkdownDocument(html: html, headings: headings, links: links, plainText: String(decoding: plain, as: UTF8.self).trimmingSpaces)
+    }
+
+    /// The document's HTML, with the headings' anchors and the tables' scroll regions added on
+    /// the bytes cmark wrote: the text is made once, copied out of the arena.
+    private static func renderHTML(_ root: OpaquePointer, flags: Int32, extensions: UnsafeMutablePointer<cmark_llist>?,
+                                   headings: [MarkdownDocument.Heading], tableLabels: [String]) -> String {
+        guard let cString = cmark_render_html_with_mem(root, flags, extensions, arena) else { return "" }
+        let rendered = UnsafeBufferPointer(start: UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self), count: strlen(cString))
+        var anchored: [UInt8] = []
+        if !headings.isEmpty { anchored = addHeadingAnchors(rendered, headings) }
+        return anchored.withUnsafeBufferPointer { anchoredBytes in
+            let bytes = headings.isEmpty ? rendered : anchoredBytes
+            if tableLabels.isEmpty { return String(decoding: bytes, as: UTF8.self) }
+            return String(decoding: wrapTables(bytes, tableLabels), as: UTF8.self)
+        }
     }
 
     private static let space = UInt8(ascii: " ")
