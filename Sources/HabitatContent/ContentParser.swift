@@ -1,10 +1,5 @@
 import HabitatCore
 import HabitatMarkdown
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Parses one content file, chosen by where it lives under `Content/`.
 public struct ContentParser: Sendable {
@@ -24,7 +19,7 @@ public struct ContentParser: Sendable {
             file.diagnostics.append(error)
         }
         // Text that `habitat new` writes: a published page must not keep it; a draft may.
-        if let item = file.item, Self.scaffoldMarkers.contains(where: { Self.contains($0, in: bytes) }),
+        if let item = file.item, Self.scaffoldMarkers.contains(where: { ByteSearch.contains($0, in: bytes) }),
            let text = String(validating: bytes, as: UTF8.self) {
             var reported = 0
             for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where reported < 20 {
@@ -125,24 +120,6 @@ public struct ContentParser: Sendable {
     /// body's « Écrivez ici … » sentence.
     public static let scaffoldTexts = ["À compléter", "Écrivez ici"]
     private static let scaffoldMarkers = scaffoldTexts.map { Array($0.utf8) }
-
-    /// A byte search (`memchr` for the first byte, then `memcmp`): `String.contains` goes
-    /// through Foundation and costs more than parsing.
-    static func contains(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { hay in
-            needle.withUnsafeBytes { pin in
-                guard let start = hay.baseAddress, let pattern = pin.baseAddress, let first = pin.first, hay.count >= pin.count else { return false }
-                var at = 0
-                let last = hay.count - pin.count
-                while at <= last, let found = memchr(start + at, Int32(first), last - at + 1) {
-                    let i = start.distance(to: UnsafeRawPointer(found))
-                    if memcmp(found, pattern, pin.count) == 0 { return true }
-                    at = i + 1
-                }
-                return false
-            }
-        }
-    }
 
     /// The bytes of a front matter (from the start to the closing `---`), or everything.
     static func frontMatterBytes(_ bytes: [UInt8]) -> ArraySlice<UInt8> {

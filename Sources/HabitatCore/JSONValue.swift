@@ -25,7 +25,7 @@ public indirect enum JSONValue: Sendable {
     private func write(to out: inout String, indent: Int) {
         switch self {
         case .string(let s): Self.quote(s, into: &out)
-        case .number(let d): Self.number(d, into: &out)
+        case .number(let d): out += JSONText.number(d)
         case .bool(let b): out += b ? "true" : "false"
         case .null: out += "null"
         case .array(let items):
@@ -53,10 +53,6 @@ public indirect enum JSONValue: Sendable {
             Self.pad(&out, indent)
             out += "}"
         }
-    }
-
-    private static func number(_ d: Double, into out: inout String) {
-        out += JSONText.number(d)
     }
 
     private static func pad(_ out: inout String, _ level: Int) {

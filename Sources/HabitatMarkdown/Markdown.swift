@@ -227,35 +227,19 @@ public enum MarkdownRenderer {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + labels.count * 160)
         var copied = 0, n = 0
-        while let start = find(open, in: bytes, from: copied) {
+        while let start = ByteSearch.firstIndex(of: open, in: bytes, from: copied) {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<start]))
             let label = n < labels.count ? labels[n] : "Tableau \(n + 1)"
             n += 1
             out.append(contentsOf: "<div class=\"defilement\" role=\"region\" tabindex=\"0\" aria-label=\"\(HTML.escape(label))\">".utf8)
             copied = start
-            guard let end = find(close, in: bytes, from: start + open.count) else { break }
+            guard let end = ByteSearch.firstIndex(of: close, in: bytes, from: start + open.count) else { break }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<(end + close.count)]))
             out.append(contentsOf: "</div>".utf8)
             copied = end + close.count
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
         return out
-    }
-
-    /// Where `needle` first starts in `bytes` at or after `from`.
-    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        guard let first = needle.first else { return from }
-        var i = from
-        let last = bytes.count - needle.count
-        while i <= last {
-            if bytes[i] == first {
-                var j = 1
-                while j < needle.count, bytes[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return i }
-            }
-            i += 1
-        }
-        return nil
     }
 
     private static func plainText(of node: OpaquePointer) -> String {

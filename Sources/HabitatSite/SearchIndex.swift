@@ -121,7 +121,7 @@ enum PagefindService {
         // Pagefind indexes only the pages marking a `data-pagefind-body` when any page has one:
         // the others need not be sent at all.
         let marker = Array("data-pagefind-body".utf8)
-        let marked = pages.filter { contains($0.bytes, marker) }
+        let marked = pages.filter { ByteSearch.contains(marker, in: $0.bytes) }
         let selected = (marked.isEmpty ? pages : marked).sorted { $0.path < $1.path }
 
         let p = Process()
@@ -194,10 +194,6 @@ enum PagefindService {
                         ("language", .string("fr")),
                         ("meta", .object(meta.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
                         ("filters", .object(record.filters.sorted { $0.key < $1.key }.map { ($0.key, .array($0.value.map(JSONValue.string))) }))])
-    }
-
-    static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
-        bytes.firstRange(of: needle) != nil
     }
 
     /// Responses from the service by message id, filled by the reader thread.

@@ -18,14 +18,11 @@ enum SiteWriter {
     static func write(_ files: [OutputFile], keeping kept: [String] = [], manifest: BuildManifest,
                       assets: [(url: String, path: String)], media: [(String, String)], to output: String, staged: Bool = false,
                       beforeSwap: (String) throws -> Void = { _ in }) throws -> Int {
-        let staging = stagingFolder(for: output)
+        let staging = staged ? stagingFolder(for: output) : clearStaging(for: output)
         let count: Int
         if staged {
             count = try fill(staging, files, alreadyWritten: true, keeping: kept, assets: assets, media: media, from: output)
         } else {
-            let parent = FileSystem.dirname(output)
-            removeAbandonedStaging(in: parent.isEmpty ? "." : parent, base: FileSystem.basename(output))
-            FileSystem.removeTree(staging)
             if FileSystem.isDirectory(output), let spare = SpareSite.take(for: output, into: staging) {
                 do {
                     count = try SpareSite.update(staging, spare: spare, manifest: manifest, files: files, kept: kept,
@@ -105,12 +102,18 @@ enum SiteWriter {
         return (parent.isEmpty ? "" : parent + "/") + ".\(FileSystem.basename(output)).nouveau-\(getpid())"
     }
 
-    /// A new, empty staging folder for `output`, after removing those of killed builds.
-    static func prepareStaging(for output: String) throws -> String {
+    /// The staging folder of `output`, absent: those of killed builds and this process's own are removed.
+    static func clearStaging(for output: String) -> String {
         let parent = FileSystem.dirname(output)
         removeAbandonedStaging(in: parent.isEmpty ? "." : parent, base: FileSystem.basename(output))
         let staging = stagingFolder(for: output)
         FileSystem.removeTree(staging)
+        return staging
+    }
+
+    /// A new, empty staging folder for `output` (`StagedOutput`).
+    static func prepareStaging(for output: String) throws -> String {
+        let staging = clearStaging(for: output)
         try FileSystem.makeDirectories(staging)
         return staging
     }
